@@ -1,0 +1,240 @@
+package org.jemu.cpu.mem;
+
+import static org.jemu.cpu.mem.PhysicalMemory.INT;
+import static org.jemu.cpu.mem.PhysicalMemory.LONG;
+import static org.jemu.cpu.mem.PhysicalMemory.SHORT;
+
+/**
+ * Linear-address access with a software TLB: the hot path of every guest memory access.
+ *
+ * <p>The TLB is direct-mapped, {@link #ENTRIES} entries per table, one table for each of read, write
+ * and fetch at supervisor and at user privilege (six tables in one pair of arrays). An entry holds the
+ * page's linear tag and the RAM array offset of the physical page, so a hit is one compare and one
+ * array access. Misses, page-crossing accesses, MMIO and writes to code pages go through the slow
+ * path: the {@link Translator} (page walk or user page map), then {@link PhysicalMemory}.
+ *
+ * <p>As on hardware, a cached translation stays in use until {@link #flushPage}, {@link #flushNonGlobal}
+ * or {@link #flushAll} (INVLPG, a CR3 write, a CR4.PGE toggle); the TLB never re-walks on its own.
+ */
+public final class Mmu {
+    public static final int ENTRIES = 1024;
+    private static final int MASK = ENTRIES - 1;
+    private static final long INVALID = 1;          // never equal to a page-aligned tag
+    private static final long PAGE_MASK = ~0xfffL;
+
+    private final PhysicalMemory phys;
+    private final byte[] ram;
+    private Translator translator;
+
+    private final long[] tag = new long[6 * ENTRIES];
+    private final int[] base = new int[6 * ENTRIES];
+    private final boolean[] global = new boolean[6 * ENTRIES];
+
+    /** Table offsets for the current privilege: 0 for supervisor, 3*ENTRIES for user. */
+    private int readT, writeT, fetchT;
+    private boolean user;
+
+    public Mmu(PhysicalMemory phys, Translator translator) {
+        this.phys = phys;
+        this.ram = phys.ram();
+        this.translator = translator;
+        java.util.Arrays.fill(tag, INVALID);
+        setUser(false);
+        phys.setCodeMarkListener(this::dropWritesToCodePages);
+    }
+
+    public PhysicalMemory physical() { return phys; }
+
+    public void setTranslator(Translator t) { translator = t; flushAll(); }
+
+    /** Current privilege for access checks: true at CPL 3. */
+    public void setUser(boolean user) {
+        this.user = user;
+        int t = user ? 3 * ENTRIES : 0;
+        readT = t;
+        writeT = t + ENTRIES;
+        fetchT = t + 2 * ENTRIES;
+    }
+
+    public boolean isUser() { return user; }
+
+    // ---- fast paths ---------------------------------------------------------------------------
+
+    public int read8(long va) {
+        int i = readT + ((int) (va >>> 12) & MASK);
+        if (tag[i] == (va & PAGE_MASK)) return ram[base[i] + (int) (va & 0xfff)] & 0xff;
+        return (int) readSlow(va, 1);
+    }
+
+    public int read16(long va) {
+        int i = readT + ((int) (va >>> 12) & MASK);
+        int off = (int) (va & 0xfff);
+        if (tag[i] == (va & PAGE_MASK) && off <= 0xffe) return (short) SHORT.get(ram, base[i] + off) & 0xffff;
+        return (int) readSlow(va, 2);
+    }
+
+    public int read32(long va) {
+        int i = readT + ((int) (va >>> 12) & MASK);
+        int off = (int) (va & 0xfff);
+        if (tag[i] == (va & PAGE_MASK) && off <= 0xffc) return (int) INT.get(ram, base[i] + off);
+        return (int) readSlow(va, 4);
+    }
+
+    public long read64(long va) {
+        int i = readT + ((int) (va >>> 12) & MASK);
+        int off = (int) (va & 0xfff);
+        if (tag[i] == (va & PAGE_MASK) && off <= 0xff8) return (long) LONG.get(ram, base[i] + off);
+        return readSlow(va, 8);
+    }
+
+    /** Reads 1, 2, 4 or 8 bytes, zero-extended. */
+    public long read(long va, int size) {
+        switch (size) {
+            case 1: return read8(va);
+            case 2: return read16(va);
+            case 4: return read32(va) & 0xffffffffL;
+            default: return read64(va);
+        }
+    }
+
+    public void write8(long va, int v) {
+        int i = writeT + ((int) (va >>> 12) & MASK);
+        if (tag[i] == (va & PAGE_MASK)) { ram[base[i] + (int) (va & 0xfff)] = (byte) v; return; }
+        writeSlow(va, 1, v);
+    }
+
+    public void write16(long va, int v) {
+        int i = writeT + ((int) (va >>> 12) & MASK);
+        int off = (int) (va & 0xfff);
+        if (tag[i] == (va & PAGE_MASK) && off <= 0xffe) { SHORT.set(ram, base[i] + off, (short) v); return; }
+        writeSlow(va, 2, v);
+    }
+
+    public void write32(long va, int v) {
+        int i = writeT + ((int) (va >>> 12) & MASK);
+        int off = (int) (va & 0xfff);
+        if (tag[i] == (va & PAGE_MASK) && off <= 0xffc) { INT.set(ram, base[i] + off, v); return; }
+        writeSlow(va, 4, v);
+    }
+
+    public void write64(long va, long v) {
+        int i = writeT + ((int) (va >>> 12) & MASK);
+        int off = (int) (va & 0xfff);
+        if (tag[i] == (va & PAGE_MASK) && off <= 0xff8) { LONG.set(ram, base[i] + off, v); return; }
+        writeSlow(va, 8, v);
+    }
+
+    public void write(long va, int size, long v) {
+        switch (size) {
+            case 1: write8(va, (int) v); break;
+            case 2: write16(va, (int) v); break;
+            case 4: write32(va, (int) v); break;
+            default: write64(va, v);
+        }
+    }
+
+    /** Instruction fetch of one byte, with execute permission. */
+    public int fetch8(long va) {
+        int i = fetchT + ((int) (va >>> 12) & MASK);
+        if (tag[i] == (va & PAGE_MASK)) return ram[base[i] + (int) (va & 0xfff)] & 0xff;
+        long p = translate(va, Translator.FETCH);
+        return (int) phys.read(p, 1);
+    }
+
+    /**
+     * Physical address of an instruction byte, checking execute permission; for the decode cache,
+     * which is keyed by physical page.
+     */
+    public long fetchPhysical(long va) {
+        int i = fetchT + ((int) (va >>> 12) & MASK);
+        if (tag[i] == (va & PAGE_MASK)) return base[i] + (va & 0xfff);
+        return translate(va, Translator.FETCH);
+    }
+
+    /** Checks that a write to [va, va+size) would succeed, without writing (for read-modify-write). */
+    public void probeWrite(long va, int size) {
+        int i = writeT + ((int) (va >>> 12) & MASK);
+        if (tag[i] == (va & PAGE_MASK) && (va & 0xfff) <= 0x1000 - size) return;
+        translate(va, Translator.WRITE);
+        if (((va ^ (va + size - 1)) & PAGE_MASK) != 0) translate(va + size - 1, Translator.WRITE);
+    }
+
+    // ---- slow paths ---------------------------------------------------------------------------
+
+    private long readSlow(long va, int size) {
+        long last = va + size - 1;
+        if (((va ^ last) & PAGE_MASK) == 0) return phys.read(translate(va, Translator.READ), size);
+        // Page-crossing: both translations before the access, bytes assembled little-endian.
+        long p0 = translate(va, Translator.READ);
+        long p1 = translate(last & PAGE_MASK, Translator.READ);
+        long v = 0;
+        for (int k = 0; k < size; k++) {
+            long a = va + k;
+            long p = ((a ^ va) & PAGE_MASK) == 0 ? p0 + k : p1 + (a & 0xfff);
+            v |= phys.read(p, 1) << (8 * k);
+        }
+        return v;
+    }
+
+    private void writeSlow(long va, int size, long v) {
+        long last = va + size - 1;
+        if (((va ^ last) & PAGE_MASK) == 0) { phys.write(translate(va, Translator.WRITE), size, v); return; }
+        long p0 = translate(va, Translator.WRITE);
+        long p1 = translate(last & PAGE_MASK, Translator.WRITE);
+        for (int k = 0; k < size; k++) {
+            long a = va + k;
+            long p = ((a ^ va) & PAGE_MASK) == 0 ? p0 + k : p1 + (a & 0xfff);
+            phys.write(p, 1, v >>> (8 * k));
+        }
+    }
+
+    /** Translates through the {@link Translator} and fills the TLB entry when allowed. */
+    public long translate(long va, int access) {
+        long p = translator.translate(va, access, user);
+        if (translator.cacheable(access)) fill(va, p, access);
+        return p;
+    }
+
+    private void fill(long va, long p, int access) {
+        long page = p & PAGE_MASK;
+        if (!phys.isRam(page) || !phys.isRam(page + PhysicalMemory.PAGE_SIZE - 1)) return;
+        if (access == Translator.WRITE && phys.isCodePage(page >>> 12)) return;
+        int t = user ? 3 * ENTRIES : 0;
+        int i = t + access * ENTRIES + ((int) (va >>> 12) & MASK);
+        tag[i] = va & PAGE_MASK;
+        base[i] = (int) page;
+        global[i] = translatorGlobal();
+    }
+
+    private boolean globalHint;
+
+    /** Set by a translator before returning, for the G bit of the leaf entry (system mode). */
+    public void setGlobalHint(boolean g) { globalHint = g; }
+
+    private boolean translatorGlobal() {
+        boolean g = globalHint;
+        globalHint = false;
+        return g;
+    }
+
+    // ---- invalidation -------------------------------------------------------------------------
+
+    public void flushAll() { java.util.Arrays.fill(tag, INVALID); }
+
+    public void flushNonGlobal() {
+        for (int i = 0; i < tag.length; i++) if (!global[i]) tag[i] = INVALID;
+    }
+
+    /** INVLPG: drops the page's entries in every table, global or not. */
+    public void flushPage(long va) {
+        int idx = (int) (va >>> 12) & MASK;
+        long t = va & PAGE_MASK;
+        for (int k = 0; k < 6; k++) if (tag[k * ENTRIES + idx] == t) tag[k * ENTRIES + idx] = INVALID;
+    }
+
+    private void dropWritesToCodePages() {
+        for (int t = ENTRIES; t < 6 * ENTRIES; t += 3 * ENTRIES)
+            for (int i = t; i < t + ENTRIES; i++)
+                if (tag[i] != INVALID && phys.isCodePage(base[i] >>> 12)) tag[i] = INVALID;
+    }
+}
