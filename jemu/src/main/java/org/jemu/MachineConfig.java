@@ -1,0 +1,30 @@
+package org.jemu;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to build and boot: the embedding API's description of a machine, filled from the command line
+ * or by a program. Fields mirror QEMU's options of the same name.
+ */
+public final class MachineConfig {
+    /** Accelerator: the interpreter only, or the interpreter plus the JIT for hot code. */
+    public enum Accel { INTERP, JIT }
+
+    public static final long DEFAULT_RAM = 512L << 20;
+    /** Smallest RAM a Linux kernel with an initramfs can reasonably boot in. */
+    public static final long MIN_RAM = 16L << 20;
+    /** One Java array holds guest RAM for now (see PhysicalMemory): just under 2 GiB. */
+    public static final long MAX_RAM = 2047L << 20;
+
+    public Path kernel;
+    /** The -initrd entries: files or directories, concatenated in order. */
+    public final List<Path> initrd = new ArrayList<>();
+    public String append = "";
+    public long ramSize = DEFAULT_RAM;
+    public boolean nographic;
+    public boolean noReboot;
+    public Accel accel = Accel.JIT;
+    public int smp = 1;
+}

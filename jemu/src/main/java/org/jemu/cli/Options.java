@@ -1,0 +1,109 @@
+package org.jemu.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jemu.MachineConfig;
+
+/**
+ * Parses QEMU-style options ({@code -kernel bzImage -m 512M ...}) into a {@link MachineConfig}.
+ * Options are spelled as QEMU spells them; a double dash is accepted too ({@code --kernel}), as
+ * QEMU does.
+ */
+final class Options {
+    boolean help;
+    boolean version;
+    final MachineConfig config = new MachineConfig();
+
+    static Options parse(String[] args) throws UsageException {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String opt = a.startsWith("--") ? a.substring(1) : a;
+            switch (opt) {
+                case "-h": case "-help": o.help = true; break;
+                case "-version": o.version = true; break;
+                case "-kernel": o.config.kernel = Path.of(value(args, ++i, a)); break;
+                case "-initrd":
+                    for (String part : value(args, ++i, a).split(",", -1)) {
+                        if (part.isEmpty()) throw UsageException.usage("-initrd: empty entry in list");
+                        o.config.initrd.add(Path.of(part));
+                    }
+                    break;
+                case "-append": o.config.append = value(args, ++i, a); break;
+                case "-m": o.config.ramSize = parseMemory(value(args, ++i, a)); break;
+                case "-nographic": o.config.nographic = true; break;
+                case "-no-reboot": o.config.noReboot = true; break;
+                case "-accel": o.config.accel = parseAccel(value(args, ++i, a)); break;
+                case "-smp": o.config.smp = parseSmp(value(args, ++i, a)); break;
+                default:
+                    if (a.startsWith("-")) throw UsageException.usage("unknown or unsupported option: " + a);
+                    throw UsageException.usage("unexpected argument: " + a + " (options start with '-'; see --help)");
+            }
+        }
+        return o;
+    }
+
+    /** Checks that the input files exist; called only when the machine is to be run. */
+    void checkFiles() throws UsageException {
+        if (config.kernel == null) throw UsageException.usage("no kernel given: use -kernel bzImage (see --help)");
+        checkReadable(config.kernel, "-kernel", false);
+        for (Path p : config.initrd) checkReadable(p, "-initrd", true);
+    }
+
+    private static void checkReadable(Path p, String opt, boolean dirOk) throws UsageException {
+        if (!Files.exists(p)) throw UsageException.input(opt + ": " + p + ": no such file");
+        if (Files.isDirectory(p) && !dirOk) throw UsageException.input(opt + ": " + p + ": is a directory");
+        if (!Files.isReadable(p)) throw UsageException.input(opt + ": " + p + ": not readable");
+    }
+
+    private static String value(String[] args, int i, String opt) throws UsageException {
+        if (i >= args.length) throw UsageException.usage(opt + " needs a value");
+        return args[i];
+    }
+
+    /** QEMU's -m syntax: a number with an optional K/M/G/T suffix (MiB when none), optionally "size=". */
+    static long parseMemory(String s) throws UsageException {
+        String v = s.startsWith("size=") ? s.substring(5) : s;
+        if (v.isEmpty()) throw UsageException.usage("-m: missing size");
+        long unit = 1L << 20;
+        char last = Character.toUpperCase(v.charAt(v.length() - 1));
+        int shift = "KMGT".indexOf(last);
+        if (shift >= 0) {
+            unit = 1L << (10 * (shift + 1));
+            v = v.substring(0, v.length() - 1);
+            if (v.endsWith("i") || v.endsWith("I")) throw UsageException.usage("-m: invalid size '" + s + "'");
+        } else if (last == 'B') {
+            throw UsageException.usage("-m: invalid size '" + s + "' (use K, M, G or T)");
+        }
+        long n;
+        try {
+            n = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw UsageException.usage("-m: invalid size '" + s + "'");
+        }
+        if (n <= 0 || n > (Long.MAX_VALUE / unit)) throw UsageException.usage("-m: invalid size '" + s + "'");
+        long bytes = n * unit;
+        if (bytes < MachineConfig.MIN_RAM)
+            throw UsageException.usage("-m " + s + ": guest RAM too small (at least " + (MachineConfig.MIN_RAM >> 20) + "M)");
+        if (bytes > MachineConfig.MAX_RAM)
+            throw UsageException.usage("-m " + s + ": more than " + (MachineConfig.MAX_RAM >> 20) + "M of guest RAM is not supported yet");
+        if ((bytes & 0xfff) != 0) throw UsageException.usage("-m " + s + ": not a multiple of 4K");
+        return bytes;
+    }
+
+    private static MachineConfig.Accel parseAccel(String s) throws UsageException {
+        String name = s.startsWith("accel=") ? s.substring(6) : s;
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "interp": case "tcg-interp": return MachineConfig.Accel.INTERP;
+            case "jit": case "tcg": return MachineConfig.Accel.JIT;
+            default: throw UsageException.usage("-accel " + s + ": unsupported accelerator (use interp or jit)");
+        }
+    }
+
+    private static int parseSmp(String s) throws UsageException {
+        String n = s.startsWith("cpus=") ? s.substring(5) : s;
+        if (!n.equals("1")) throw UsageException.usage("-smp " + s + ": only one CPU is supported");
+        return 1;
+    }
+}
