@@ -28,6 +28,8 @@ public final class CpuState {
     public final long[] segBase = new long[6];
 
     public long cr0, cr2, cr3, cr4, cr8, efer;
+    public long gdtrBase, idtrBase;
+    public int gdtrLimit, idtrLimit;
     public int cpl;
 
     /** Linear memory as the current privilege and paging state see it. */

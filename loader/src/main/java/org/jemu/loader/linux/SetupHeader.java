@@ -79,6 +79,11 @@ public final class SetupHeader {
         return h;
     }
 
+    /** The header without validation (tests and diagnostics). */
+    static SetupHeader parse0(byte[] image) {
+        return new SetupHeader(ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
     /** File offset of the protected-mode kernel. */
     public int kernelOffset() { return (setupSects + 1) * 512; }
 }

@@ -1,0 +1,149 @@
+package org.jemu.loader.linux;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.jemu.cpu.CpuState;
+import org.jemu.cpu.mem.PhysicalMemory;
+
+/**
+ * The Linux x86 boot protocol's 64-bit entry (Linux {@code Documentation/arch/x86/boot.rst},
+ * "64-bit Boot Protocol"): the protected-mode part of a bzImage is loaded at a legal address, a zero
+ * page describes memory, the command line and the initramfs, and the CPU enters long mode at
+ * load address + 0x200 with RSI pointing at the zero page, an identity mapping, a GDT with
+ * __BOOT_CS/__BOOT_DS and interrupts off.
+ */
+public final class LinuxLoader {
+    /** boot.rst: "0xFF" for a loader without an assigned ID. */
+    static final int TYPE_OF_LOADER = 0xff;
+    /** zero-page.rst offsets outside the setup header. */
+    static final int ZP_EXT_RAMDISK_IMAGE = 0x0c0, ZP_EXT_RAMDISK_SIZE = 0x0c4, ZP_EXT_CMD_LINE_PTR = 0x0c8,
+            ZP_E820_ENTRIES = 0x1e8, ZP_E820_TABLE = 0x2d0;
+
+    private LinuxLoader() {}
+
+    /**
+     * Loads a bzImage, the initramfs and the command line into {@code mem} and returns where things
+     * went. Throws {@link KernelFormatException} with a one-line message when they do not fit.
+     */
+    public static BootInfo load(PhysicalMemory mem, KernelImage kernel, byte[] initrd, String cmdline)
+            throws KernelFormatException {
+        if (kernel.kind != KernelImage.Kind.BZIMAGE)
+            throw new KernelFormatException("only bzImage kernels can be loaded so far");
+        SetupHeader h = kernel.header;
+        long ram = mem.ramSize();
+        E820 e820 = E820.forPc(ram);
+
+        byte[] cmd = cmdline.getBytes(StandardCharsets.UTF_8);
+        long cmdMax = Math.min(h.cmdlineSize, BootLayout.CMDLINE_MAX - 1);
+        if (cmd.length > cmdMax)
+            throw new KernelFormatException("kernel command line is " + cmd.length + " bytes; this kernel takes at most " + cmdMax);
+
+        int kOff = h.kernelOffset();
+        int kLen = kernel.bytes.length - kOff;
+        long memNeeded = Math.max(h.initSize, kLen);
+        long load = placeKernel(h, memNeeded, ram);
+        long kernelEnd = load + memNeeded;
+
+        long initrdAddr = 0;
+        if (initrd != null && initrd.length > 0) {
+            long top = e820.usableTop(Math.min(ram, h.initrdAddrMax + 1));
+            initrdAddr = (top - initrd.length) & ~0xfffL;
+            if (initrdAddr < kernelEnd)
+                throw new KernelFormatException(String.format(
+                        "initramfs of %d KiB does not fit in guest RAM above the kernel (try a larger -m)", initrd.length >> 10));
+            mem.load(initrdAddr, initrd, 0, initrd.length);
+        }
+
+        mem.load(load, kernel.bytes, kOff, kLen);
+        mem.load(BootLayout.CMDLINE, cmd, 0, cmd.length);
+        mem.load(BootLayout.CMDLINE + cmd.length, new byte[1], 0, 1);
+
+        byte[] zp = zeroPage(kernel.bytes, h, e820, initrdAddr, initrd == null ? 0 : initrd.length);
+        mem.load(BootLayout.ZERO_PAGE, zp, 0, zp.length);
+        writeGdt(mem);
+        writeIdentityMap(mem);
+        return new BootInfo(load + 0x200, BootLayout.ZERO_PAGE, load, kernelEnd, initrdAddr,
+                initrd == null ? 0 : initrd.length, BootLayout.CMDLINE);
+    }
+
+    /** boot.rst: a relocatable kernel may go anywhere aligned to kernel_alignment; prefer pref_address. */
+    static long placeKernel(SetupHeader h, long size, long ram) throws KernelFormatException {
+        long align = Math.max(h.kernelAlignment, 0x1000);
+        long addr = h.prefAddress;
+        if (addr < BootLayout.LOW_LIMIT || addr + size > ram) {
+            if (!h.relocatable)
+                throw new KernelFormatException(String.format(
+                        "the kernel must load at 0x%x and needs %d MiB there: guest RAM too small (try a larger -m)",
+                        h.prefAddress, (size + 0xfffff) >> 20));
+            addr = (BootLayout.LOW_LIMIT + align - 1) & -align;
+        }
+        if (addr + size > ram)
+            throw new KernelFormatException("the kernel needs " + ((addr + size) >> 20) + " MiB: guest RAM too small (try a larger -m)");
+        return addr;
+    }
+
+    static byte[] zeroPage(byte[] image, SetupHeader h, E820 e820, long initrdAddr, long initrdSize) {
+        byte[] zp = new byte[4096];
+        // The setup header is copied from the image as boot.rst asks; the loader then fills its fields.
+        System.arraycopy(image, SetupHeader.OFF_SETUP_SECTS, zp, SetupHeader.OFF_SETUP_SECTS, h.headerLength);
+        ByteBuffer b = ByteBuffer.wrap(zp).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(SetupHeader.OFF_TYPE_OF_LOADER, (byte) TYPE_OF_LOADER);
+        b.putInt(SetupHeader.OFF_CMD_LINE_PTR, (int) BootLayout.CMDLINE);
+        b.putInt(ZP_EXT_CMD_LINE_PTR, (int) (BootLayout.CMDLINE >>> 32));
+        b.putInt(SetupHeader.OFF_RAMDISK_IMAGE, (int) initrdAddr);
+        b.putInt(ZP_EXT_RAMDISK_IMAGE, (int) (initrdAddr >>> 32));
+        b.putInt(SetupHeader.OFF_RAMDISK_SIZE, (int) initrdSize);
+        b.putInt(ZP_EXT_RAMDISK_SIZE, (int) (initrdSize >>> 32));
+        // screen_info (offset 0) stays zero: no VGA console is promised (orig_video_isVGA = 0).
+        int n = 0;
+        for (E820.Entry e : e820.entries()) {
+            int o = ZP_E820_TABLE + 20 * n++;
+            b.putLong(o, e.addr());
+            b.putLong(o + 8, e.size());
+            b.putInt(o + 16, e.type());
+        }
+        b.put(ZP_E820_ENTRIES, (byte) n);
+        return zp;
+    }
+
+    /** Null, null, __BOOT_CS (64-bit code, DPL 0), __BOOT_DS (data, writable). */
+    static void writeGdt(PhysicalMemory mem) {
+        mem.write(BootLayout.GDT, 8, 0);
+        mem.write(BootLayout.GDT + 8, 8, 0);
+        mem.write(BootLayout.GDT + BootLayout.BOOT_CS, 8, 0x00af9b000000ffffL);  // L=1, P, S, type 0xB
+        mem.write(BootLayout.GDT + BootLayout.BOOT_DS, 8, 0x00cf93000000ffffL);  // G, D/B, P, S, type 0x3
+    }
+
+    /** Identity-maps the low 4 GiB with 2 MiB pages (Intel SDM Vol. 3A §4.5). */
+    static void writeIdentityMap(PhysicalMemory mem) {
+        final long p = 1, rw = 2, ps = 0x80;
+        mem.write(BootLayout.PML4, 8, BootLayout.PDPT | p | rw);
+        for (int i = 0; i < BootLayout.PD_COUNT; i++) {
+            long pd = BootLayout.PD + 0x1000L * i;
+            mem.write(BootLayout.PDPT + 8L * i, 8, pd | p | rw);
+            for (int j = 0; j < 512; j++)
+                mem.write(pd + 8L * j, 8, ((long) i << 30) + ((long) j << 21) | p | rw | ps);
+        }
+    }
+
+    /**
+     * Puts the CPU into the state boot.rst's 64-bit protocol requires: long mode with paging on the
+     * identity map, CS = __BOOT_CS, data segments = __BOOT_DS, interrupts off, RSI = zero page.
+     */
+    public static void enter64(CpuState cpu, BootInfo info) {
+        cpu.cr0 = 0x80000001L | 0x10;           // PG | PE | ET
+        cpu.cr4 = 0x20;                          // PAE
+        cpu.efer = 0x500;                        // LME | LMA
+        cpu.cr3 = BootLayout.PML4;
+        cpu.gdtrBase = BootLayout.GDT;
+        cpu.gdtrLimit = BootLayout.BOOT_DS + 7;
+        for (int s = 0; s < 6; s++) cpu.segSelector[s] = BootLayout.BOOT_DS;
+        cpu.segSelector[CpuState.CS] = BootLayout.BOOT_CS;
+        java.util.Arrays.fill(cpu.segBase, 0);
+        cpu.cpl = 0;
+        java.util.Arrays.fill(cpu.gpr, 0);
+        cpu.gpr[CpuState.RSI] = info.zeroPage();
+        cpu.rip = info.entry();
+    }
+}
