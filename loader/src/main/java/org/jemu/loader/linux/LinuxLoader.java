@@ -17,7 +17,7 @@ public final class LinuxLoader {
     /** boot.rst: "0xFF" for a loader without an assigned ID. */
     static final int TYPE_OF_LOADER = 0xff;
     /** zero-page.rst offsets outside the setup header. */
-    static final int ZP_EXT_RAMDISK_IMAGE = 0x0c0, ZP_EXT_RAMDISK_SIZE = 0x0c4, ZP_EXT_CMD_LINE_PTR = 0x0c8,
+    static final int ZP_ACPI_RSDP_ADDR = 0x070, ZP_EXT_RAMDISK_IMAGE = 0x0c0, ZP_EXT_RAMDISK_SIZE = 0x0c4, ZP_EXT_CMD_LINE_PTR = 0x0c8,
             ZP_E820_ENTRIES = 0x1e8, ZP_E820_TABLE = 0x2d0;
 
     private LinuxLoader() {}
@@ -27,6 +27,12 @@ public final class LinuxLoader {
      * went. Throws {@link KernelFormatException} with a one-line message when they do not fit.
      */
     public static BootInfo load(PhysicalMemory mem, KernelImage kernel, byte[] initrd, String cmdline)
+            throws KernelFormatException {
+        return load(mem, kernel, initrd, cmdline, 0);
+    }
+
+    /** As above, and passes the ACPI RSDP's address in boot_params.acpi_rsdp_addr (0 for none). */
+    public static BootInfo load(PhysicalMemory mem, KernelImage kernel, byte[] initrd, String cmdline, long rsdp)
             throws KernelFormatException {
         if (kernel.kind != KernelImage.Kind.BZIMAGE)
             throw new KernelFormatException("only bzImage kernels can be loaded so far");
@@ -60,6 +66,7 @@ public final class LinuxLoader {
         mem.load(BootLayout.CMDLINE + cmd.length, new byte[1], 0, 1);
 
         byte[] zp = zeroPage(kernel.bytes, h, e820, initrdAddr, initrd == null ? 0 : initrd.length);
+        ByteBuffer.wrap(zp).order(ByteOrder.LITTLE_ENDIAN).putLong(ZP_ACPI_RSDP_ADDR, rsdp);
         mem.load(BootLayout.ZERO_PAGE, zp, 0, zp.length);
         writeGdt(mem);
         writeIdentityMap(mem);
