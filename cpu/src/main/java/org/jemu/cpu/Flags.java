@@ -83,7 +83,7 @@ public final class Flags {
 
     /** PF: set when the low byte of the result has an even number of one bits. */
     public boolean pf() {
-        return kind != EAGER ? (Integer.bitCount((int) res & 0xff) & 1) == 0 : (bits & PF) != 0;
+        return kind != EAGER ? parity(res) : (bits & PF) != 0;
     }
 
     public boolean af() {
@@ -178,7 +178,13 @@ public final class Flags {
 
     /** Replaces the six arithmetic flags (others unchanged). */
     public void setArith(long value) {
-        setMasked(value, ARITH);
+        bits = (bits & ~ARITH) | (value & ARITH) | FIXED1;
+        kind = EAGER;
+    }
+
+    /** PF of a value: set when its low byte has an even number of one bits. */
+    public static boolean parity(long v) {
+        return (Integer.bitCount((int) v & 0xff) & 1) == 0;
     }
 
     private void materialise() {

@@ -15,7 +15,7 @@ public final class Bits {
      * destination is unchanged (AMD APM; Intel says undefined, but hardware leaves it): this returns
      * {@code dst} and sets ZF, and the caller must then skip the register write entirely (a 32-bit
      * destination keeps its upper half too), i.e. write only when {@code !f.zf()}. CF, OF, SF, AF, PF
-     * are undefined; we derive SF/PF from the returned value and clear CF, OF, AF.
+     * are undefined; we give PF of the index and clear CF, OF, SF, AF (what the AMD host does).
      */
     public static long bsf(Flags f, int size, long dst, long src) {
         src &= mask(size);
@@ -24,7 +24,7 @@ public final class Bits {
             return dst;
         }
         long r = Long.numberOfTrailingZeros(src);
-        f.lazyResult(size, r, 0);
+        f.setArith(Flags.parity(r) ? Flags.PF : 0);
         return r;
     }
 
@@ -36,7 +36,7 @@ public final class Bits {
             return dst;
         }
         long r = 63 - Long.numberOfLeadingZeros(src);
-        f.lazyResult(size, r, 0);
+        f.setArith(Flags.parity(r) ? Flags.PF : 0);
         return r;
     }
 
