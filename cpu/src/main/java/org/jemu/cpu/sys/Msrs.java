@@ -9,7 +9,7 @@ import org.jemu.cpu.mem.PagingTranslator;
  * raise #GP(0) as they do on hardware, so a kernel's rdmsr_safe() sees them as absent.
  */
 public final class Msrs {
-    public static final int IA32_TSC = 0x10, IA32_PLATFORM_ID = 0x17, IA32_APIC_BASE = 0x1b,
+    public static final int IA32_TSC = 0x10, IA32_ARCH_CAPABILITIES = 0x10a, IA32_PLATFORM_ID = 0x17, IA32_APIC_BASE = 0x1b,
             IA32_BIOS_SIGN_ID = 0x8b, IA32_MTRRCAP = 0xfe, IA32_SYSENTER_CS = 0x174, IA32_SYSENTER_ESP = 0x175,
             IA32_SYSENTER_EIP = 0x176, IA32_MCG_CAP = 0x179, IA32_MCG_STATUS = 0x17a, IA32_MISC_ENABLE = 0x1a0,
             IA32_MTRR_PHYSBASE0 = 0x200, IA32_MTRR_FIX64K = 0x250, IA32_MTRR_FIX16K_80000 = 0x258,
@@ -17,6 +17,13 @@ public final class Msrs {
             IA32_MTRR_DEF_TYPE = 0x2ff, IA32_TSC_DEADLINE = 0x6e0,
             EFER = 0xc0000080, STAR = 0xc0000081, LSTAR = 0xc0000082, CSTAR = 0xc0000083, SFMASK = 0xc0000084,
             FS_BASE = 0xc0000100, GS_BASE = 0xc0000101, KERNEL_GS_BASE = 0xc0000102, TSC_AUX = 0xc0000103;
+
+    /**
+     * IA32_ARCH_CAPABILITIES: not affected by Meltdown (RDCL_NO), SSB, MDS, TAA, the MMIO stale-data
+     * bugs, PBRSB, GDS, RFDS and BHI, and no machine check on page-size changes (SDM Vol. 4 table 2-2).
+     */
+    static final long ARCH_CAPABILITIES = 1 | 1 << 4 | 1 << 5 | 1 << 6 | 1 << 8 | 1 << 13 | 1 << 14 | 1 << 15
+            | 1 << 20 | 1 << 24 | 1 << 26 | 1 << 27;
 
     /** EFER bits: SCE, LME, LMA (read-only here, set by CR0.PG), NXE. */
     static final long EFER_WRITABLE = 1 | (1 << 8) | (1 << 11);
@@ -37,6 +44,7 @@ public final class Msrs {
         switch (msr) {
             case IA32_PLATFORM_ID: case IA32_BIOS_SIGN_ID: case IA32_MCG_CAP: case IA32_MCG_STATUS: return 0;
             case IA32_MTRRCAP: return MTRRCAP;
+            case IA32_ARCH_CAPABILITIES: return ARCH_CAPABILITIES;
             case IA32_SYSENTER_CS: return cpu.sysenterCs;
             case IA32_SYSENTER_ESP: return cpu.sysenterEsp;
             case IA32_SYSENTER_EIP: return cpu.sysenterEip;
