@@ -189,4 +189,41 @@ class SystemStateTest {
         assertEquals(0xffffffff81000000L, msrs.read(Msrs.LSTAR));
         assertThrows(GuestFault.class, () -> msrs.write(Msrs.LSTAR, 0x0000800000000000L));
     }
+
+    @Test
+    void ioPermissionBitmap() {
+        // TSS limit 0x67 + bitmap of 8 KiB + 1: map base 0x68, ports 0x3f8-0x3ff allowed, others denied.
+        long tssLo = (0x68 + 8193 - 1) | ((TSS & 0xffffff) << 16) | (0x89L << 40);
+        cpu.setCpl(0);
+        mem.write(GDT + TR + 0x10, 8, tssLo);
+        mem.write(GDT + TR + 0x18, 8, 0);
+        cpu.gdtrLimit = 0x4f;
+        mem.write(TSS + 0x66, 2, 0x68);
+        for (int i = 0; i < 8192; i++) mem.write(TSS + 0x68 + i, 1, 0xff);
+        mem.write(TSS + 0x68 + (0x3f8 >> 3), 1, 0);
+        Segments.loadTr(cpu, TR + 0x10);
+        cpu.setCpl(3);
+        Privileged.checkIo(cpu, 0x3f8, 1);
+        Privileged.checkIo(cpu, 0x3fc, 4);
+        assertThrows(GuestFault.class, () -> Privileged.checkIo(cpu, 0x3fe, 4), "spills into a denied port");
+        assertThrows(GuestFault.class, () -> Privileged.checkIo(cpu, 0x80, 1));
+        cpu.flags.set(cpu.flags.get() | Flags.IOPL);
+        Privileged.checkIo(cpu, 0x80, 1);
+    }
+
+    @Test
+    void popfRulesDependOnCplAndIopl() {
+        // CPL 3, IOPL 0: IF and IOPL are silently kept.
+        Privileged.popf(cpu, Flags.IOPL | Flags.DF | 2, 8);
+        assertTrue((cpu.flags.get() & Flags.IF) != 0);
+        assertEquals(0, cpu.flags.get() & Flags.IOPL);
+        assertTrue((cpu.flags.get() & Flags.DF) != 0);
+        assertThrows(GuestFault.class, () -> Privileged.cli(cpu));
+        cpu.setCpl(0);
+        Privileged.popf(cpu, Flags.IOPL | 2, 8);
+        assertEquals(Flags.IOPL, cpu.flags.get() & Flags.IOPL);
+        assertEquals(0, cpu.flags.get() & Flags.IF);
+        Privileged.sti(cpu);
+        assertTrue(cpu.interruptShadow, "STI with IF clear blocks interrupts for one instruction");
+    }
 }
