@@ -68,7 +68,7 @@ public final class SseConvert {
     /** A signed integer to single bits (round to nearest). */
     public static int intToSingle(CpuState c, long v) {
         float f = (float) v;
-        if (f != (double) v || (f == 0x1p63f && v == Long.MAX_VALUE)) c.mxcsr |= PE;
+        if (f == 0x1p63f || (long) f != v) c.mxcsr |= PE; // 2^63 is never exact: v < 2^63
         return Float.floatToRawIntBits(f);
     }
 
