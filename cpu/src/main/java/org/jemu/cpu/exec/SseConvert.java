@@ -54,14 +54,12 @@ public final class SseConvert {
 
     /** CVTSS2SI / CVTTSS2SI: the low single of {@code src} to a 32/64-bit integer (zero-extended). */
     public static long cvtss2si(CpuState c, int size, long src, boolean truncate) {
-        int f = (int) src;
-        if (SseFloat.denormal32(f)) c.mxcsr |= DE;
-        return toInt(c, size, Float.intBitsToFloat(f), truncate);
+        // No DE for float-to-integer conversions (they have no denormal-operand exception).
+        return toInt(c, size, Float.intBitsToFloat((int) src), truncate);
     }
 
     /** CVTSD2SI / CVTTSD2SI. */
     public static long cvtsd2si(CpuState c, int size, long src, boolean truncate) {
-        if (SseFloat.denormal64(src)) c.mxcsr |= DE;
         return toInt(c, size, Double.longBitsToDouble(src), truncate);
     }
 
@@ -115,7 +113,7 @@ public final class SseConvert {
             if (Float.isInfinite(f)) c.mxcsr |= OE | PE;
             else {
                 c.mxcsr |= PE;
-                if (Math.abs(d) < Float.MIN_NORMAL) c.mxcsr |= UE;
+                if (Math.abs(f) < Float.MIN_NORMAL) c.mxcsr |= UE; // tiny after rounding
             }
         }
         return Float.floatToRawIntBits(f);

@@ -95,16 +95,19 @@ public final class SseFloat {
                 exactInDouble = !(exact > 0) || Double.isInfinite(exact) || Math.fma(-exact, exact, y) == 0;
         }
         if (r != r) {
-            c.mxcsr |= IE | flags & DE;
+            // Invalid takes precedence over denormal-operand (SDM Vol. 1 §11.5.2.1 ordering): IE only.
+            c.mxcsr |= IE;
             return INDEFINITE_F;
         }
-        if ((flags & ZE) == 0 && !Double.isNaN(exact)) {
+        boolean finiteIn = (op == SQRT || !Float.isInfinite(x)) && !Float.isInfinite(y);
+        if ((flags & ZE) == 0 && finiteIn) {
             boolean inexact = !exactInDouble || (double) r != exact;
-            boolean finiteIn = !Float.isInfinite(x) && !Float.isInfinite(y);
-            if (Float.isInfinite(r) && finiteIn && (op != SQRT)) flags |= OE | PE;
+            if (Float.isInfinite(r)) flags |= OE | PE;
             else if (inexact) {
                 flags |= PE;
-                if (Math.abs(r) < Float.MIN_NORMAL || Math.abs(exact) < Float.MIN_NORMAL) flags |= UE;
+                // Tininess is detected after rounding (the host agrees): a result rounded up to the
+                // smallest normal does not underflow.
+                if (Math.abs(r) < Float.MIN_NORMAL) flags |= UE;
             }
         }
         c.mxcsr |= flags;
@@ -131,27 +134,24 @@ public final class SseFloat {
         int flags = 0;
         if ((op != SQRT && denormal64(a)) || denormal64(b)) flags |= DE;
         double r;
-        boolean inexact;
         switch (op) {
-            case ADD: r = x + y; inexact = !twoSumExact(x, y, r); break;
-            case SUB: r = x - y; inexact = !twoSumExact(x, -y, r); break;
-            case MUL: r = x * y; inexact = !Double.isInfinite(r) && Math.fma(x, y, -r) != 0; break;
+            case ADD: r = x + y; break;
+            case SUB: r = x - y; break;
+            case MUL: r = x * y; break;
             case DIV:
                 if (y == 0 && !Double.isInfinite(x) && x != 0) flags |= ZE;
                 r = x / y;
-                inexact = !Double.isInfinite(r) && r != 0 ? Math.fma(-r, y, x) != 0 : (r == 0 && x != 0 && !Double.isInfinite(y));
                 break;
-            default:
-                r = Math.sqrt(y);
-                inexact = r > 0 && !Double.isInfinite(r) && Math.fma(-r, r, y) != 0;
+            default: r = Math.sqrt(y);
         }
         if (r != r) {
-            c.mxcsr |= IE | flags & DE;
+            c.mxcsr |= IE;
             return INDEFINITE_D;
         }
-        if ((flags & ZE) == 0) {
-            boolean finiteIn = !Double.isInfinite(x) && !Double.isInfinite(y);
-            if (Double.isInfinite(r) && finiteIn && op != SQRT) flags |= OE | PE;
+        boolean finiteIn = (op == SQRT || !Double.isInfinite(x)) && !Double.isInfinite(y);
+        if ((flags & ZE) == 0 && finiteIn) {
+            boolean inexact = !Double.isInfinite(r) && inexact64(op, x, y, r);
+            if (Double.isInfinite(r)) flags |= OE | PE;
             else if (inexact) {
                 flags |= PE;
                 if (Math.abs(r) < Double.MIN_NORMAL) flags |= UE;
@@ -159,6 +159,34 @@ public final class SseFloat {
         }
         c.mxcsr |= flags;
         return Double.doubleToRawLongBits(r);
+    }
+
+    /**
+     * Whether the finite result {@code r} of a double operation on finite operands is rounded. Sums
+     * use TwoSum (exact even among subnormals); products, quotients and roots use an FMA residual,
+     * except near the bottom of the exponent range, where the residual itself could underflow and an
+     * exact BigDecimal comparison is used instead (rare, so its allocation does not matter).
+     */
+    private static boolean inexact64(int op, double x, double y, double r) {
+        switch (op) {
+            case ADD: return !twoSumExact(x, y, r);
+            case SUB: return !twoSumExact(x, -y, r);
+            default:
+        }
+        boolean small = Math.abs(r) < 0x1p-900 || Math.abs(x) < 0x1p-900 || Math.abs(y) < 0x1p-900;
+        if (!small) {
+            switch (op) {
+                case MUL: return Math.fma(x, y, -r) != 0;
+                case DIV: return Math.fma(-r, y, x) != 0;
+                default: return Math.fma(-r, r, y) != 0;
+            }
+        }
+        java.math.BigDecimal br = new java.math.BigDecimal(r);
+        switch (op) {
+            case MUL: return new java.math.BigDecimal(x).multiply(new java.math.BigDecimal(y)).compareTo(br) != 0;
+            case DIV: return br.multiply(new java.math.BigDecimal(y)).compareTo(new java.math.BigDecimal(x)) != 0;
+            default: return br.multiply(br).compareTo(new java.math.BigDecimal(y)) != 0;
+        }
     }
 
     /** Whether {@code s = fl(a + b)} is exact (Knuth's TwoSum error term is zero). */
