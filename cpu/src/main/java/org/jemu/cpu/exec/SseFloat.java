@@ -84,7 +84,8 @@ public final class SseFloat {
                 exact = (double) x * (double) y; // 24 + 24 bits: exact in double
                 break;
             case DIV:
-                if (y == 0 && x == x && !Float.isInfinite(x) && x != 0) flags |= ZE;
+                // Divide-by-zero outranks the denormal-operand exception (SDM Vol. 1 §11.5.2.1).
+                if (y == 0 && x == x && !Float.isInfinite(x) && x != 0) flags = ZE;
                 r = x / y;
                 exact = (double) x / (double) y;
                 exactInDouble = Double.isInfinite(exact) || Math.fma(-exact, y, x) == 0;
@@ -139,7 +140,7 @@ public final class SseFloat {
             case SUB: r = x - y; break;
             case MUL: r = x * y; break;
             case DIV:
-                if (y == 0 && !Double.isInfinite(x) && x != 0) flags |= ZE;
+                if (y == 0 && !Double.isInfinite(x) && x != 0) flags = ZE; // outranks DE
                 r = x / y;
                 break;
             default: r = Math.sqrt(y);
