@@ -95,6 +95,10 @@ GX(g_cvttsd2si32, "cvttsd2si", "k") GX(g_cvttsd2si64, "cvttsd2si", "q")
 GX(g_pmovmskb, "pmovmskb", "k") GX(g_movmskps, "movmskps", "k") GX(g_movmskpd, "movmskpd", "k")
 XG(v_cvtsi2ss32, "cvtsi2ssl", "k") XG(v_cvtsi2ss64, "cvtsi2ssq", "q")
 XG(v_cvtsi2sd32, "cvtsi2sdl", "k") XG(v_cvtsi2sd64, "cvtsi2sdq", "q")
+#define GXI(op, i) GX(g_##op##_##i, #op " $" #i ",", "k")
+#define XGI(op, i) XG(v_##op##_##i, #op " $" #i ",", "k")
+#define WORD_IMMS(X, op) X(op, 0) X(op, 1) X(op, 3) X(op, 4) X(op, 7) X(op, 13)
+WORD_IMMS(GXI, pextrw) WORD_IMMS(XGI, pinsrw)
 CF(c_comiss, "comiss") CF(c_ucomiss, "ucomiss") CF(c_comisd, "comisd") CF(c_ucomisd, "ucomisd")
 
 /* ---- inputs ---- */
@@ -182,6 +186,9 @@ static const struct op OPS[] = {
     {"movmskpd", 0, g_movmskpd, 'd', 'd'},
     {"cvtsi2ss32", 0, v_cvtsi2ss32, 'f', 'g'}, {"cvtsi2ss64", 0, v_cvtsi2ss64, 'f', 'g'},
     {"cvtsi2sd32", 0, v_cvtsi2sd32, 'd', 'g'}, {"cvtsi2sd64", 0, v_cvtsi2sd64, 'd', 'g'},
+#define E_GXI(op, i) {#op, i, g_##op##_##i, 'i', 'i'},
+#define E_XGI(op, i) {#op, i, v_##op##_##i, 'i', 'g'},
+    WORD_IMMS(E_GXI, pextrw) WORD_IMMS(E_XGI, pinsrw)
     {"comiss", 0, c_comiss, 'f', 'f'}, {"ucomiss", 0, c_ucomiss, 'f', 'f'},
     {"comisd", 0, c_comisd, 'd', 'd'}, {"ucomisd", 0, c_ucomisd, 'd', 'd'},
 };

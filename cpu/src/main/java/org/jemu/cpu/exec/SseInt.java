@@ -343,6 +343,20 @@ public final class SseInt {
         x[2 * d] = lo;
     }
 
+    // ---- word insert/extract ----
+
+    /** PEXTRW r32, xmm, imm8: word {@code imm & 7}, zero-extended. */
+    public static int pextrw(long lo, long hi, int imm) {
+        int i = imm & 7;
+        return (int) ((i < 4 ? lo : hi) >>> (16 * (i & 3))) & 0xffff;
+    }
+
+    /** PINSRW xmm, r32/m16, imm8: replaces word {@code imm & 7} with the low 16 bits of {@code v}. */
+    public static void pinsrw(long[] x, int d, long v, int imm) {
+        int i = imm & 7, k = 2 * d + (i >> 2), sh = 16 * (i & 3);
+        x[k] = (x[k] & ~(0xffffL << sh)) | ((v & 0xffff) << sh);
+    }
+
     // ---- masks ----
 
     /** PMOVMSKB: the top bit of each of the 16 bytes. */

@@ -28,7 +28,7 @@ final class SseCase {
 
     String key() {
         return imm == 0 && !op.startsWith("cmp") && !op.startsWith("shuf") && !op.startsWith("pshuf")
-                && !op.startsWith("ps") ? op : op + " " + imm;
+                && !op.startsWith("ps") && !op.startsWith("p") ? op : op + " " + imm;
     }
 
     /** Runs the case; null when it matches. */
@@ -50,6 +50,7 @@ final class SseCase {
             case "cvttsd2si32": gpr = SseConvert.cvtsd2si(c, 4, aLo, true); break;
             case "cvttsd2si64": gpr = SseConvert.cvtsd2si(c, 8, aLo, true); break;
             case "pmovmskb": gpr = SseInt.pmovmskb(aLo, aHi); break;
+            case "pextrw": gpr = SseInt.pextrw(aLo, aHi, imm); break;
             case "movmskps": gpr = SseInt.movmskps(aLo, aHi); break;
             case "movmskpd": gpr = SseInt.movmskpd(aLo, aHi); break;
             case "comiss": case "ucomiss": case "comisd": case "ucomisd":
@@ -185,6 +186,7 @@ final class SseCase {
             case "shufps": SseInt.shufps(x, 0, s, h, imm); break;
             case "shufpd": SseInt.shufpd(x, 0, s, h, imm); break;
             case "pslldq": SseInt.pslldq(x, 0, imm); break;
+            case "pinsrw": SseInt.pinsrw(x, 0, s, imm); break;
             case "psrldq": SseInt.psrldq(x, 0, imm); break;
             default: throw new IllegalArgumentException("unknown op " + op);
         }

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Integer semantics against the host CPU: {@code src/test/c/sse_oracle.c} executes each instruction
- * natively over edge and seeded random inputs; every result and every defined flag must match.
- * One dynamic test per instruction and operand size.
+ * SSE/SSE2 semantics against the host CPU: {@code src/test/c/sse_oracle.c} executes each instruction
+ * natively (MXCSR = 0x1F80) over NaN/infinity/denormal/signed-zero/boundary and seeded random inputs;
+ * results and MXCSR must match bit for bit. One dynamic test per instruction (and immediate).
+ * {@code -Djemu.oracle.seed=N} and {@code -Djemu.oracle.scale=K} vary and enlarge the run.
  */
 class SseOracleTest {
     @TestFactory
