@@ -16,8 +16,18 @@
  * {@link org.jemu.cpu.CpuState} instead of the bare array because they read MXCSR (rounding) and
  * accumulate its exception flags.
  *
- * <p>Classes: {@link org.jemu.cpu.exec.Alu} (ADD..NOT), {@link org.jemu.cpu.exec.Shift} (shifts,
- * rotates, SHLD/SHRD), {@link org.jemu.cpu.exec.MulDiv}, {@link org.jemu.cpu.exec.Bits} (bit scan,
- * counts, BT*, BSWAP), {@code SseFloat}, {@code SseInt}, {@code SseConvert}.
+ * <p>Classes: {@link org.jemu.cpu.exec.Alu} (ADD..NOT, and how XADD/CMPXCHG use it),
+ * {@link org.jemu.cpu.exec.Shift} (shifts, rotates, SHLD/SHRD), {@link org.jemu.cpu.exec.MulDiv}
+ * (the one-operand MUL/IMUL/DIV/IDIV read and write RAX/RDX in {@code cpu.gpr} themselves, with the
+ * x86 write rules, because their registers are implicit; #DE before any change),
+ * {@link org.jemu.cpu.exec.Bits} (bit scans and counts, BT*, BSWAP; BSF/BSR with a zero source set
+ * ZF and the caller skips the destination write), {@link org.jemu.cpu.exec.SseFloat},
+ * {@link org.jemu.cpu.exec.SseConvert}, {@link org.jemu.cpu.exec.SseInt}. Flags the SDM leaves
+ * undefined are documented per method with the value we give.
+ *
+ * <p>Verification: the tests in {@code src/test/java/org/jemu/cpu/exec} build the C oracles in
+ * {@code src/test/c} with gcc, run every instruction natively on the host over edge and seeded random
+ * inputs, and compare results, defined flags and MXCSR exactly; hand-checked cases live in
+ * {@code src/test/resources/exec/*.txt}.
  */
 package org.jemu.cpu.exec;

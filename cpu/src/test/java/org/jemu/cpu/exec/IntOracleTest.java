@@ -14,7 +14,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Integer semantics against the host CPU: {@code src/test/c/int_oracle.c} executes each instruction
  * natively over edge and seeded random inputs; every result and every defined flag must match.
- * One dynamic test per instruction and operand size.
+ * One dynamic test per instruction and operand size. {@code -Djemu.oracle.seed=N} and
+ * {@code -Djemu.oracle.scale=K} vary and enlarge the run; {@code -Djemu.oracle.verbose=true} lists
+ * where jemu's choice for SDM-undefined flags differs from the host's.
  */
 class IntOracleTest {
     @TestFactory

@@ -1,0 +1,194 @@
+package org.jemu.cpu.exec;
+
+import org.jemu.cpu.CpuState;
+import org.jemu.cpu.Flags;
+
+/**
+ * One SSE test vector in the host oracle's format {@code op imm a.lo a.hi b.lo b.hi : r.lo r.hi mxcsr}
+ * (see {@code src/test/c/sse_oracle.c}) and its evaluation through jemu. Everything is compared
+ * bit-exactly, MXCSR included.
+ */
+final class SseCase {
+    final String op;
+    final int imm;
+    final long aLo, aHi, bLo, bHi, rLo, rHi;
+    final int mxcsr;
+
+    SseCase(String op, int imm, long aLo, long aHi, long bLo, long bHi, long rLo, long rHi, int mxcsr) {
+        this.op = op; this.imm = imm; this.aLo = aLo; this.aHi = aHi; this.bLo = bLo; this.bHi = bHi;
+        this.rLo = rLo; this.rHi = rHi; this.mxcsr = mxcsr;
+    }
+
+    static SseCase parse(String line) {
+        String[] t = line.trim().split("\\s+");
+        return new SseCase(t[0], Integer.parseInt(t[1], 16), IntCase.hex(t[2]), IntCase.hex(t[3]),
+                IntCase.hex(t[4]), IntCase.hex(t[5]), IntCase.hex(t[7]), IntCase.hex(t[8]),
+                Integer.parseInt(t[9], 16));
+    }
+
+    String key() {
+        return imm == 0 && !op.startsWith("cmp") && !op.startsWith("shuf") && !op.startsWith("pshuf")
+                && !op.startsWith("ps") && !op.startsWith("p") ? op : op + " " + imm;
+    }
+
+    /** Runs the case; null when it matches. */
+    String check() {
+        CpuState c = new CpuState(null);
+        c.mxcsr = 0x1f80;
+        long[] x = c.xmm;
+        x[0] = aLo;
+        x[1] = aHi;
+        long gpr = 0;
+        boolean toGpr = true;
+        switch (op) {
+            case "cvtss2si32": gpr = SseConvert.cvtss2si(c, 4, aLo, false); break;
+            case "cvtss2si64": gpr = SseConvert.cvtss2si(c, 8, aLo, false); break;
+            case "cvttss2si32": gpr = SseConvert.cvtss2si(c, 4, aLo, true); break;
+            case "cvttss2si64": gpr = SseConvert.cvtss2si(c, 8, aLo, true); break;
+            case "cvtsd2si32": gpr = SseConvert.cvtsd2si(c, 4, aLo, false); break;
+            case "cvtsd2si64": gpr = SseConvert.cvtsd2si(c, 8, aLo, false); break;
+            case "cvttsd2si32": gpr = SseConvert.cvtsd2si(c, 4, aLo, true); break;
+            case "cvttsd2si64": gpr = SseConvert.cvtsd2si(c, 8, aLo, true); break;
+            case "pmovmskb": gpr = SseInt.pmovmskb(aLo, aHi); break;
+            case "pextrw": gpr = SseInt.pextrw(aLo, aHi, imm); break;
+            case "movmskps": gpr = SseInt.movmskps(aLo, aHi); break;
+            case "movmskpd": gpr = SseInt.movmskpd(aLo, aHi); break;
+            case "comiss": case "ucomiss": case "comisd": case "ucomisd":
+                c.flags.set(Flags.ARITH | Flags.IF);
+                if (op.endsWith("ss")) SseFloat.comis32(c, (int) aLo, (int) bLo, op.charAt(0) == 'c');
+                else SseFloat.comis64(c, aLo, bLo, op.charAt(0) == 'c');
+                gpr = c.flags.get() & Flags.ARITH;
+                break;
+            default:
+                toGpr = false;
+                toXmm(c);
+        }
+        long gotLo = toGpr ? gpr : x[0], gotHi = toGpr ? 0 : x[1];
+        if (gotLo == rLo && gotHi == rHi && c.mxcsr == mxcsr) return null;
+        return String.format("%s imm=%x a=%016x:%016x b=%016x:%016x: want %016x:%016x mxcsr %x, got %016x:%016x mxcsr %x",
+                op, imm, aHi, aLo, bHi, bLo, rHi, rLo, mxcsr, gotHi, gotLo, c.mxcsr);
+    }
+
+    private void toXmm(CpuState c) {
+        long[] x = c.xmm;
+        long s = bLo, h = bHi;
+        switch (op) {
+            case "addps": SseFloat.addps(c, 0, s, h); break;
+            case "subps": SseFloat.subps(c, 0, s, h); break;
+            case "mulps": SseFloat.mulps(c, 0, s, h); break;
+            case "divps": SseFloat.divps(c, 0, s, h); break;
+            case "minps": SseFloat.minps(c, 0, s, h); break;
+            case "maxps": SseFloat.maxps(c, 0, s, h); break;
+            case "sqrtps": SseFloat.sqrtps(c, 0, s, h); break;
+            case "addss": SseFloat.addss(c, 0, s); break;
+            case "subss": SseFloat.subss(c, 0, s); break;
+            case "mulss": SseFloat.mulss(c, 0, s); break;
+            case "divss": SseFloat.divss(c, 0, s); break;
+            case "minss": SseFloat.minss(c, 0, s); break;
+            case "maxss": SseFloat.maxss(c, 0, s); break;
+            case "sqrtss": SseFloat.sqrtss(c, 0, s); break;
+            case "addpd": SseFloat.addpd(c, 0, s, h); break;
+            case "subpd": SseFloat.subpd(c, 0, s, h); break;
+            case "mulpd": SseFloat.mulpd(c, 0, s, h); break;
+            case "divpd": SseFloat.divpd(c, 0, s, h); break;
+            case "minpd": SseFloat.minpd(c, 0, s, h); break;
+            case "maxpd": SseFloat.maxpd(c, 0, s, h); break;
+            case "sqrtpd": SseFloat.sqrtpd(c, 0, s, h); break;
+            case "addsd": SseFloat.addsd(c, 0, s); break;
+            case "subsd": SseFloat.subsd(c, 0, s); break;
+            case "mulsd": SseFloat.mulsd(c, 0, s); break;
+            case "divsd": SseFloat.divsd(c, 0, s); break;
+            case "minsd": SseFloat.minsd(c, 0, s); break;
+            case "maxsd": SseFloat.maxsd(c, 0, s); break;
+            case "sqrtsd": SseFloat.sqrtsd(c, 0, s); break;
+            case "cmpps": SseFloat.cmpps(c, 0, s, h, imm); break;
+            case "cmpss": SseFloat.cmpss(c, 0, s, imm); break;
+            case "cmppd": SseFloat.cmppd(c, 0, s, h, imm); break;
+            case "cmpsd": SseFloat.cmpsd(c, 0, s, imm); break;
+            case "cvtps2dq": SseConvert.cvtps2dq(c, 0, s, h, false); break;
+            case "cvttps2dq": SseConvert.cvtps2dq(c, 0, s, h, true); break;
+            case "cvtps2pd": SseConvert.cvtps2pd(c, 0, s); break;
+            case "cvtss2sd": SseConvert.cvtss2sd(c, 0, s); break;
+            case "cvtpd2dq": SseConvert.cvtpd2dq(c, 0, s, h, false); break;
+            case "cvttpd2dq": SseConvert.cvtpd2dq(c, 0, s, h, true); break;
+            case "cvtpd2ps": SseConvert.cvtpd2ps(c, 0, s, h); break;
+            case "cvtsd2ss": SseConvert.cvtsd2ss(c, 0, s); break;
+            case "cvtdq2ps": SseConvert.cvtdq2ps(c, 0, s, h); break;
+            case "cvtdq2pd": SseConvert.cvtdq2pd(c, 0, s); break;
+            case "cvtsi2ss32": SseConvert.cvtsi2ss(c, 0, 4, s); break;
+            case "cvtsi2ss64": SseConvert.cvtsi2ss(c, 0, 8, s); break;
+            case "cvtsi2sd32": SseConvert.cvtsi2sd(c, 0, 4, s); break;
+            case "cvtsi2sd64": SseConvert.cvtsi2sd(c, 0, 8, s); break;
+            case "unpcklps": SseInt.unpcklps(x, 0, s, h); break;
+            case "unpckhps": SseInt.unpckhps(x, 0, s, h); break;
+            case "unpcklpd": SseInt.unpcklpd(x, 0, s, h); break;
+            case "unpckhpd": SseInt.unpckhpd(x, 0, s, h); break;
+            case "paddb": SseInt.paddb(x, 0, s, h); break;
+            case "paddw": SseInt.paddw(x, 0, s, h); break;
+            case "paddd": SseInt.paddd(x, 0, s, h); break;
+            case "paddq": SseInt.paddq(x, 0, s, h); break;
+            case "psubb": SseInt.psubb(x, 0, s, h); break;
+            case "psubw": SseInt.psubw(x, 0, s, h); break;
+            case "psubd": SseInt.psubd(x, 0, s, h); break;
+            case "psubq": SseInt.psubq(x, 0, s, h); break;
+            case "paddsb": SseInt.paddsb(x, 0, s, h); break;
+            case "paddusb": SseInt.paddusb(x, 0, s, h); break;
+            case "psubsb": SseInt.psubsb(x, 0, s, h); break;
+            case "psubusb": SseInt.psubusb(x, 0, s, h); break;
+            case "paddsw": SseInt.paddsw(x, 0, s, h); break;
+            case "paddusw": SseInt.paddusw(x, 0, s, h); break;
+            case "psubsw": SseInt.psubsw(x, 0, s, h); break;
+            case "psubusw": SseInt.psubusw(x, 0, s, h); break;
+            case "pmullw": SseInt.pmullw(x, 0, s, h); break;
+            case "pmulhw": SseInt.pmulhw(x, 0, s, h); break;
+            case "pmulhuw": SseInt.pmulhuw(x, 0, s, h); break;
+            case "pmuludq": SseInt.pmuludq(x, 0, s, h); break;
+            case "pmaddwd": SseInt.pmaddwd(x, 0, s, h); break;
+            case "pcmpeqb": SseInt.pcmpeqb(x, 0, s, h); break;
+            case "pcmpeqw": SseInt.pcmpeqw(x, 0, s, h); break;
+            case "pcmpeqd": SseInt.pcmpeqd(x, 0, s, h); break;
+            case "pcmpgtb": SseInt.pcmpgtb(x, 0, s, h); break;
+            case "pcmpgtw": SseInt.pcmpgtw(x, 0, s, h); break;
+            case "pcmpgtd": SseInt.pcmpgtd(x, 0, s, h); break;
+            case "punpcklbw": SseInt.punpcklbw(x, 0, s, h); break;
+            case "punpcklwd": SseInt.punpcklwd(x, 0, s, h); break;
+            case "punpckldq": SseInt.punpckldq(x, 0, s, h); break;
+            case "punpcklqdq": SseInt.punpcklqdq(x, 0, s, h); break;
+            case "punpckhbw": SseInt.punpckhbw(x, 0, s, h); break;
+            case "punpckhwd": SseInt.punpckhwd(x, 0, s, h); break;
+            case "punpckhdq": SseInt.punpckhdq(x, 0, s, h); break;
+            case "punpckhqdq": SseInt.punpckhqdq(x, 0, s, h); break;
+            case "packsswb": SseInt.packsswb(x, 0, s, h); break;
+            case "packssdw": SseInt.packssdw(x, 0, s, h); break;
+            case "packuswb": SseInt.packuswb(x, 0, s, h); break;
+            case "pminub": SseInt.pminub(x, 0, s, h); break;
+            case "pmaxub": SseInt.pmaxub(x, 0, s, h); break;
+            case "pminsw": SseInt.pminsw(x, 0, s, h); break;
+            case "pmaxsw": SseInt.pmaxsw(x, 0, s, h); break;
+            case "pavgb": SseInt.pavgb(x, 0, s, h); break;
+            case "pavgw": SseInt.pavgw(x, 0, s, h); break;
+            case "psadbw": SseInt.psadbw(x, 0, s, h); break;
+            case "pand": SseInt.pand(x, 0, s, h); break;
+            case "pandn": SseInt.pandn(x, 0, s, h); break;
+            case "por": SseInt.por(x, 0, s, h); break;
+            case "pxor": SseInt.pxor(x, 0, s, h); break;
+            case "psllw": SseInt.psllw(x, 0, s); break;
+            case "pslld": SseInt.pslld(x, 0, s); break;
+            case "psllq": SseInt.psllq(x, 0, s); break;
+            case "psrlw": SseInt.psrlw(x, 0, s); break;
+            case "psrld": SseInt.psrld(x, 0, s); break;
+            case "psrlq": SseInt.psrlq(x, 0, s); break;
+            case "psraw": SseInt.psraw(x, 0, s); break;
+            case "psrad": SseInt.psrad(x, 0, s); break;
+            case "pshufd": SseInt.pshufd(x, 0, s, h, imm); break;
+            case "pshufhw": SseInt.pshufhw(x, 0, s, h, imm); break;
+            case "pshuflw": SseInt.pshuflw(x, 0, s, h, imm); break;
+            case "shufps": SseInt.shufps(x, 0, s, h, imm); break;
+            case "shufpd": SseInt.shufpd(x, 0, s, h, imm); break;
+            case "pslldq": SseInt.pslldq(x, 0, imm); break;
+            case "pinsrw": SseInt.pinsrw(x, 0, s, imm); break;
+            case "psrldq": SseInt.psrldq(x, 0, imm); break;
+            default: throw new IllegalArgumentException("unknown op " + op);
+        }
+    }
+}
