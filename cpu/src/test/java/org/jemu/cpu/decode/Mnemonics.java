@@ -47,6 +47,7 @@ final class Mnemonics {
         int paren = m.indexOf('(');
         if (paren > 0) m = m.substring(0, paren);   // "fneni(8087 only)"
         if (m.equals("movabs")) return "mov";
+        if (m.equals("pushw") || m.equals("popw")) return m.substring(0, m.length() - 1);
         if (m.startsWith("prefetch")) return "prefetch";
         if (CMP_PREDICATE.matcher(m).matches()) return "cmp" + m.substring(m.length() - 2);
         if (m.equals("callf")) return "call";
