@@ -65,14 +65,14 @@ public final class DecodeCache implements PhysicalMemory.CodeWriteListener {
         Insn in = arr[off];
         if (in != null) {
             if (in.tailPage < 0) return in;
-            if ((mmu.fetchPhysical(rip + in.length - 1) >>> 12) == in.tailPage) return in;
+            if ((mmu.fetchPhysical(tailStart(rip, in)) >>> 12) == in.tailPage) return in;
             arr[off] = null;
         } else {
             in = new Insn();
         }
         decoder.decode(mmu, rip, in);
         if (off + in.length > PAGE) {
-            long tail = mmu.fetchPhysical(rip + in.length - 1) >>> 12;
+            long tail = mmu.fetchPhysical(tailStart(rip, in)) >>> 12;
             in.tailPage = tail;
             if (tail < pages.length) {
                 phys.markCodePage(tail);
@@ -81,6 +81,11 @@ public final class DecodeCache implements PhysicalMemory.CodeWriteListener {
         }
         if (pages[page] == arr) arr[off] = in;
         return in;
+    }
+
+    /** First byte of the next linear page: where a #PF on the tail is reported (CR2). */
+    private static long tailStart(long rip, Insn in) {
+        return (rip + in.length - 1) & ~(long) (PAGE - 1);
     }
 
     private void addDependent(int tail, int head) {
