@@ -234,8 +234,11 @@ final class IntegerRows {
         F2 0F 38 F1 /r | CRC32 Gy,Ev  |        |                  | sse42
         66 0F 38 F6 /r | ADCX Gy,Ey   |        | r=c w=c          | adx
         F3 0F 38 F6 /r | ADOX Gy,Ey   |        | r=o w=o          | adx
-        0F C7 /6 reg | RDRAND Rv      |        | w=oszapc         | rdrand
-        0F C7 /7 reg | RDSEED Rv      |        | w=oszapc         | rdseed
+        # F3 0F C7 /6 and /7 are other instructions (SENDUIPI, RDPID), so these take only 66 or none.
+        NP 0F C7 /6 reg | RDRAND Rv   |        | w=oszapc         | rdrand
+        66 0F C7 /6 reg | RDRAND Rv   |        | w=oszapc         | rdrand
+        NP 0F C7 /7 reg | RDSEED Rv   |        | w=oszapc         | rdseed
+        66 0F C7 /7 reg | RDSEED Rv   |        | w=oszapc         | rdseed
 
         # ---- stack ---------------------------------------------------------------------------------
         50+r         | PUSH Zv        |        |                  | d64

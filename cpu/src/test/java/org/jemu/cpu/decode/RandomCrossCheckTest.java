@@ -114,8 +114,12 @@ class RandomCrossCheckTest {
         if (objBad && fault != null) return "agree: objdump (bad), jemu #UD";
         if (objBad && obj.contains("bnd") && Mnemonics.mnemonic(mine).equals("nop"))
             return "known: MPX BNDLDX/BNDSTX in the hint-NOP space (MPX not advertised: NOP)";
-        if (objBad && (in.rep() || in.repne()) && OpTable.form(in.form).mandatory == Form.MP_ANY)
-            return "known: F2/F3 reserved on this opcode; objdump (bad), jemu ignores it like older CPUs";
+        if (objBad && (in.rep() || in.repne() || (in.prefixes & Insn.PFX_OPSIZE) != 0)
+                && OpTable.form(in.form).mandatory == Form.MP_ANY)
+            return "known: 66/F2/F3 reserved on this opcode; objdump (bad), jemu ignores the prefix";
+        if (objBad && (in.op == Op.MFENCE || in.op == Op.LFENCE || in.op == Op.SFENCE) && in.rex)
+            return "known: objdump rejects REX on the fences, whose r/m is unused";
+        if (fault == null && in.op == Op.FWAIT) return "known: objdump folds FWAIT (9B) into the next line";
         if (objBad) return "BUG: objdump (bad), jemu decodes";
         String objMn = Mnemonics.mnemonic(obj);
         if (fault != null) {
@@ -138,6 +142,10 @@ class RandomCrossCheckTest {
                 return "agree: both decode, same length and mnemonic";
             if (myMn.equals("nop") && (opc & 0xfff8) == 0x0f18) return "known: hint NOP space, objdump names a newer hint: " + objMn;
             if (myMn.equals("nop") && opc == 0x0f1e) return "known: 0F 1E hint NOP (CET not advertised): objdump " + objMn;
+            if (objMn.equals(myMn + "w") && (in.prefixes & Insn.PFX_OPSIZE) != 0)
+                return "agree: both decode, same length and mnemonic";   // enterw, leavew, frstorw
+            if (myMn.equals("wbinvd") && objMn.equals("wbnoinvd"))
+                return "known: F3 0F 09 is WBNOINVD, WBINVD on CPUs without it (jemu)";
             if (myMn.equals("bsf") && objMn.equals("tzcnt") || myMn.equals("bsr") && objMn.equals("lzcnt"))
                 return "BUG: extension fallback";
             return "BUG: mnemonic differs: jemu " + myMn + " objdump " + objMn;
