@@ -57,5 +57,17 @@
  * {@link org.jemu.cpu.decode.Insn#opSize} comes from the first general-purpose operand (E G M O R X Y
  * Z accumulator) that has a size, else the first XMM operand, else v; then d64/f64 apply
  * (Intel SDM Vol. 2A §2.2.1.2 and §2.2.1.7).
+ *
+ * <h2>Notes for the semantics</h2>
+ * <ul>
+ * <li>String operands (X, Y) do not set {@code hasMem}; the instruction uses rSI/rDI itself, with
+ *     {@link org.jemu.cpu.decode.Insn#segment} overriding DS for the source. moffs (O) does set it, with
+ *     the address in {@code disp} so {@code effectiveAddress} works.</li>
+ * <li>MOV from Sreg to memory stores 16 bits whatever {@code opSize} says; CRC32 Gy,Ev reads an
+ *     operand of 66/REX.W size while {@code opSize} is the destination's (4 or 8).</li>
+ * <li>x87 forms all have op {@code X87}; dispatch on {@code opcode} and {@code modrm}.</li>
+ * <li>Rows marked with an extension decode only when the {@link org.jemu.cpu.decode.Decoder} has it
+ *     enabled; disabled ones fall back (REP BSF) or raise #UD.</li>
+ * </ul>
  */
 package org.jemu.cpu.decode;
