@@ -1,0 +1,330 @@
+package org.jemu.cpu.exec;
+
+import org.jemu.cpu.CpuState;
+
+/**
+ * SSE/SSE2 floating-point arithmetic, compares and COMIS/UCOMIS, on raw IEEE bits.
+ *
+ * <p>Values are handled as raw bits ({@code int} for single, {@code long} for double) because the x86
+ * NaN rules must survive: Java arithmetic turns every NaN into its canonical NaN. The rules (Intel
+ * SDM Vol. 1 §4.8.3.5, Table 4-7, and §10.4/11.5 for SSE):
+ * <ul>
+ *   <li>a NaN operand is returned quieted (bit 22 / bit 51 set); with two NaN operands the first
+ *       (destination) operand wins; an SNaN operand raises IE;
+ *   <li>an invalid operation on non-NaN operands (inf - inf, 0 * inf, 0 / 0, sqrt of a negative)
+ *       returns the "QNaN floating-point indefinite", sign set: 0xFFC00000 / 0xFFF8000000000000;
+ *   <li>MIN/MAX return the second (source) operand, unquieted, when either operand is a NaN or both
+ *       are zeros of any sign (SDM Vol. 2B, MINPS/MAXPS), and raise IE for any NaN.
+ * </ul>
+ *
+ * <p>Rounding: round-to-nearest-even only (Java's arithmetic), which is MXCSR.RC = 0; DAZ and FTZ are
+ * ignored. MXCSR exception flags are accumulated (sticky) in {@code cpu.mxcsr}: IE, DE, ZE, OE, PE and
+ * UE as for masked exceptions. Unmasked exceptions (#XM) are not raised yet.
+ *
+ * <p>Calling convention (see the package overview): packed forms take the CPU, the destination
+ * register number and the source as two longs; scalar forms take only the source's low half and
+ * leave the rest of the destination unchanged.
+ */
+public final class SseFloat {
+    private SseFloat() {}
+
+    /** MXCSR exception flag bits. */
+    public static final int IE = 1, DE = 2, ZE = 4, OE = 8, UE = 0x10, PE = 0x20;
+    public static final int INDEFINITE_F = 0xffc00000;
+    public static final long INDEFINITE_D = 0xfff8000000000000L;
+
+    /** Operation selectors for {@link #op32} and {@link #op64}. */
+    public static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, MIN = 4, MAX = 5, SQRT = 6;
+
+    // ---- classification ----
+
+    static boolean nan32(int a) { return (a & 0x7fffffff) > 0x7f800000; }
+    static boolean snan32(int a) { return nan32(a) && (a & 0x00400000) == 0; }
+    static boolean denormal32(int a) { return (a & 0x7f800000) == 0 && (a & 0x007fffff) != 0; }
+    static boolean nan64(long a) { return (a & Long.MAX_VALUE) > 0x7ff0000000000000L; }
+    static boolean snan64(long a) { return nan64(a) && (a & 0x0008000000000000L) == 0; }
+    static boolean denormal64(long a) {
+        return (a & 0x7ff0000000000000L) == 0 && (a & 0x000fffffffffffffL) != 0;
+    }
+
+    // ---- scalar primitives ----
+
+    /** One single-precision operation: {@code a op b} ({@code SQRT}: of {@code b}). */
+    public static int op32(CpuState c, int op, int a, int b) {
+        boolean na = op != SQRT && nan32(a), nb = nan32(b);
+        if (op == MIN || op == MAX) {
+            if (na || nb) {
+                c.mxcsr |= IE;
+                return b;
+            }
+            if (denormal32(a) || denormal32(b)) c.mxcsr |= DE;
+            float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+            return (op == MIN ? x < y : x > y) ? a : b;
+        }
+        if (na || nb) {
+            if ((op != SQRT && snan32(a)) || snan32(b)) c.mxcsr |= IE;
+            return (na ? a : b) | 0x00400000;
+        }
+        float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+        int flags = 0;
+        if ((op != SQRT && denormal32(a)) || denormal32(b)) flags |= DE;
+        float r;
+        double exact; // the result in double, and whether that double is itself exact
+        boolean exactInDouble = true;
+        switch (op) {
+            case ADD: case SUB: {
+                double dx = x, dy = op == ADD ? y : -y;
+                r = op == ADD ? x + y : x - y;
+                exact = dx + dy;
+                exactInDouble = twoSumExact(dx, dy, exact);
+                break;
+            }
+            case MUL:
+                r = x * y;
+                exact = (double) x * (double) y; // 24 + 24 bits: exact in double
+                break;
+            case DIV:
+                if (y == 0 && x == x && !Float.isInfinite(x) && x != 0) flags |= ZE;
+                r = x / y;
+                exact = (double) x / (double) y;
+                exactInDouble = Double.isInfinite(exact) || Math.fma(-exact, y, x) == 0;
+                break;
+            default: // SQRT
+                r = (float) Math.sqrt(y);
+                exact = Math.sqrt(y);
+                exactInDouble = !(exact > 0) || Double.isInfinite(exact) || Math.fma(-exact, exact, y) == 0;
+        }
+        if (r != r) {
+            c.mxcsr |= IE | flags & DE;
+            return INDEFINITE_F;
+        }
+        if ((flags & ZE) == 0 && !Double.isNaN(exact)) {
+            boolean inexact = !exactInDouble || (double) r != exact;
+            boolean finiteIn = !Float.isInfinite(x) && !Float.isInfinite(y);
+            if (Float.isInfinite(r) && finiteIn && (op != SQRT)) flags |= OE | PE;
+            else if (inexact) {
+                flags |= PE;
+                if (Math.abs(r) < Float.MIN_NORMAL || Math.abs(exact) < Float.MIN_NORMAL) flags |= UE;
+            }
+        }
+        c.mxcsr |= flags;
+        return Float.floatToRawIntBits(r);
+    }
+
+    /** One double-precision operation: {@code a op b} ({@code SQRT}: of {@code b}). */
+    public static long op64(CpuState c, int op, long a, long b) {
+        boolean na = op != SQRT && nan64(a), nb = nan64(b);
+        if (op == MIN || op == MAX) {
+            if (na || nb) {
+                c.mxcsr |= IE;
+                return b;
+            }
+            if (denormal64(a) || denormal64(b)) c.mxcsr |= DE;
+            double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
+            return (op == MIN ? x < y : x > y) ? a : b;
+        }
+        if (na || nb) {
+            if ((op != SQRT && snan64(a)) || snan64(b)) c.mxcsr |= IE;
+            return (na ? a : b) | 0x0008000000000000L;
+        }
+        double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
+        int flags = 0;
+        if ((op != SQRT && denormal64(a)) || denormal64(b)) flags |= DE;
+        double r;
+        boolean inexact;
+        switch (op) {
+            case ADD: r = x + y; inexact = !twoSumExact(x, y, r); break;
+            case SUB: r = x - y; inexact = !twoSumExact(x, -y, r); break;
+            case MUL: r = x * y; inexact = !Double.isInfinite(r) && Math.fma(x, y, -r) != 0; break;
+            case DIV:
+                if (y == 0 && !Double.isInfinite(x) && x != 0) flags |= ZE;
+                r = x / y;
+                inexact = !Double.isInfinite(r) && r != 0 ? Math.fma(-r, y, x) != 0 : (r == 0 && x != 0 && !Double.isInfinite(y));
+                break;
+            default:
+                r = Math.sqrt(y);
+                inexact = r > 0 && !Double.isInfinite(r) && Math.fma(-r, r, y) != 0;
+        }
+        if (r != r) {
+            c.mxcsr |= IE | flags & DE;
+            return INDEFINITE_D;
+        }
+        if ((flags & ZE) == 0) {
+            boolean finiteIn = !Double.isInfinite(x) && !Double.isInfinite(y);
+            if (Double.isInfinite(r) && finiteIn && op != SQRT) flags |= OE | PE;
+            else if (inexact) {
+                flags |= PE;
+                if (Math.abs(r) < Double.MIN_NORMAL) flags |= UE;
+            }
+        }
+        c.mxcsr |= flags;
+        return Double.doubleToRawLongBits(r);
+    }
+
+    /** Whether {@code s = fl(a + b)} is exact (Knuth's TwoSum error term is zero). */
+    private static boolean twoSumExact(double a, double b, double s) {
+        if (Double.isInfinite(s)) return true;
+        double bb = s - a;
+        double err = (a - (s - bb)) + (b - bb);
+        return err == 0;
+    }
+
+    // ---- compares ----
+
+    /** CMPPS/CMPSS predicate 0..7 (EQ, LT, LE, UNORD, NEQ, NLT, NLE, ORD) on singles. */
+    public static boolean cmp32(CpuState c, int pred, int a, int b) {
+        boolean unordered = nan32(a) || nan32(b);
+        // LT, LE, NLT, NLE signal on any NaN; the others on SNaN only (SDM Vol. 2A, CMPPS).
+        int p = pred & 7;
+        boolean signalling = p == 1 || p == 2 || p == 5 || p == 6;
+        if (unordered && (signalling || snan32(a) || snan32(b))) c.mxcsr |= IE;
+        if (!unordered && (denormal32(a) || denormal32(b))) c.mxcsr |= DE;
+        float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+        return predicate(p, unordered, x == y, x < y);
+    }
+
+    /** CMPPD/CMPSD predicate 0..7 on doubles. */
+    public static boolean cmp64(CpuState c, int pred, long a, long b) {
+        boolean unordered = nan64(a) || nan64(b);
+        int p = pred & 7;
+        boolean signalling = p == 1 || p == 2 || p == 5 || p == 6;
+        if (unordered && (signalling || snan64(a) || snan64(b))) c.mxcsr |= IE;
+        if (!unordered && (denormal64(a) || denormal64(b))) c.mxcsr |= DE;
+        double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
+        return predicate(p, unordered, x == y, x < y);
+    }
+
+    private static boolean predicate(int p, boolean unordered, boolean eq, boolean lt) {
+        switch (p) {
+            case 0: return eq;
+            case 1: return lt;
+            case 2: return lt || eq;
+            case 3: return unordered;
+            case 4: return !eq;
+            case 5: return !lt;
+            case 6: return !(lt || eq);
+            default: return !unordered;
+        }
+    }
+
+    /**
+     * COMISS ({@code signalQnan}) / UCOMISS: ZF, PF, CF = 111 unordered, 000 greater, 001 less,
+     * 100 equal; OF, SF, AF cleared (SDM Vol. 2A, COMISS). IE for SNaN, and for QNaN with COMISS.
+     */
+    public static void comis32(CpuState c, int a, int b, boolean signalQnan) {
+        boolean unordered = nan32(a) || nan32(b);
+        if (unordered && (signalQnan || snan32(a) || snan32(b))) c.mxcsr |= IE;
+        if (!unordered && (denormal32(a) || denormal32(b))) c.mxcsr |= DE;
+        float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+        c.flags.setArith(comisFlags(unordered, x == y, x < y));
+    }
+
+    /** COMISD / UCOMISD. */
+    public static void comis64(CpuState c, long a, long b, boolean signalQnan) {
+        boolean unordered = nan64(a) || nan64(b);
+        if (unordered && (signalQnan || snan64(a) || snan64(b))) c.mxcsr |= IE;
+        if (!unordered && (denormal64(a) || denormal64(b))) c.mxcsr |= DE;
+        double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
+        c.flags.setArith(comisFlags(unordered, x == y, x < y));
+    }
+
+    private static long comisFlags(boolean unordered, boolean eq, boolean lt) {
+        if (unordered) return org.jemu.cpu.Flags.ZF | org.jemu.cpu.Flags.PF | org.jemu.cpu.Flags.CF;
+        if (eq) return org.jemu.cpu.Flags.ZF;
+        return lt ? org.jemu.cpu.Flags.CF : 0;
+    }
+
+    // ---- packed and scalar forms on registers ----
+
+    private static long lanes32(CpuState c, int op, long a, long b) {
+        long lo = op32(c, op, (int) a, (int) b) & 0xffffffffL;
+        long hi = op32(c, op, (int) (a >>> 32), (int) (b >>> 32));
+        return lo | (hi << 32);
+    }
+
+    /** ADDPS/SUBPS/MULPS/DIVPS/MINPS/MAXPS/SQRTPS by selector. */
+    public static void ps(CpuState c, int op, int d, long sLo, long sHi) {
+        long[] x = c.xmm;
+        x[2 * d] = lanes32(c, op, x[2 * d], sLo);
+        x[2 * d + 1] = lanes32(c, op, x[2 * d + 1], sHi);
+    }
+
+    /** ADDSS..SQRTSS by selector: low single only. */
+    public static void ss(CpuState c, int op, int d, long sLo) {
+        long[] x = c.xmm;
+        long r = op32(c, op, (int) x[2 * d], (int) sLo) & 0xffffffffL;
+        x[2 * d] = (x[2 * d] & 0xffffffff00000000L) | r;
+    }
+
+    /** ADDPD..SQRTPD by selector. */
+    public static void pd(CpuState c, int op, int d, long sLo, long sHi) {
+        long[] x = c.xmm;
+        x[2 * d] = op64(c, op, x[2 * d], sLo);
+        x[2 * d + 1] = op64(c, op, x[2 * d + 1], sHi);
+    }
+
+    /** ADDSD..SQRTSD by selector: low double only. */
+    public static void sd(CpuState c, int op, int d, long sLo) {
+        long[] x = c.xmm;
+        x[2 * d] = op64(c, op, x[2 * d], sLo);
+    }
+
+    public static void addps(CpuState c, int d, long sLo, long sHi) { ps(c, ADD, d, sLo, sHi); }
+    public static void subps(CpuState c, int d, long sLo, long sHi) { ps(c, SUB, d, sLo, sHi); }
+    public static void mulps(CpuState c, int d, long sLo, long sHi) { ps(c, MUL, d, sLo, sHi); }
+    public static void divps(CpuState c, int d, long sLo, long sHi) { ps(c, DIV, d, sLo, sHi); }
+    public static void minps(CpuState c, int d, long sLo, long sHi) { ps(c, MIN, d, sLo, sHi); }
+    public static void maxps(CpuState c, int d, long sLo, long sHi) { ps(c, MAX, d, sLo, sHi); }
+    public static void sqrtps(CpuState c, int d, long sLo, long sHi) { ps(c, SQRT, d, sLo, sHi); }
+    public static void addss(CpuState c, int d, long sLo) { ss(c, ADD, d, sLo); }
+    public static void subss(CpuState c, int d, long sLo) { ss(c, SUB, d, sLo); }
+    public static void mulss(CpuState c, int d, long sLo) { ss(c, MUL, d, sLo); }
+    public static void divss(CpuState c, int d, long sLo) { ss(c, DIV, d, sLo); }
+    public static void minss(CpuState c, int d, long sLo) { ss(c, MIN, d, sLo); }
+    public static void maxss(CpuState c, int d, long sLo) { ss(c, MAX, d, sLo); }
+    public static void sqrtss(CpuState c, int d, long sLo) { ss(c, SQRT, d, sLo); }
+    public static void addpd(CpuState c, int d, long sLo, long sHi) { pd(c, ADD, d, sLo, sHi); }
+    public static void subpd(CpuState c, int d, long sLo, long sHi) { pd(c, SUB, d, sLo, sHi); }
+    public static void mulpd(CpuState c, int d, long sLo, long sHi) { pd(c, MUL, d, sLo, sHi); }
+    public static void divpd(CpuState c, int d, long sLo, long sHi) { pd(c, DIV, d, sLo, sHi); }
+    public static void minpd(CpuState c, int d, long sLo, long sHi) { pd(c, MIN, d, sLo, sHi); }
+    public static void maxpd(CpuState c, int d, long sLo, long sHi) { pd(c, MAX, d, sLo, sHi); }
+    public static void sqrtpd(CpuState c, int d, long sLo, long sHi) { pd(c, SQRT, d, sLo, sHi); }
+    public static void addsd(CpuState c, int d, long sLo) { sd(c, ADD, d, sLo); }
+    public static void subsd(CpuState c, int d, long sLo) { sd(c, SUB, d, sLo); }
+    public static void mulsd(CpuState c, int d, long sLo) { sd(c, MUL, d, sLo); }
+    public static void divsd(CpuState c, int d, long sLo) { sd(c, DIV, d, sLo); }
+    public static void minsd(CpuState c, int d, long sLo) { sd(c, MIN, d, sLo); }
+    public static void maxsd(CpuState c, int d, long sLo) { sd(c, MAX, d, sLo); }
+    public static void sqrtsd(CpuState c, int d, long sLo) { sd(c, SQRT, d, sLo); }
+
+    /** CMPPS xmm, xmm/m128, imm8 (predicate = imm8 & 7): each lane all ones or zero. */
+    public static void cmpps(CpuState c, int d, long sLo, long sHi, int pred) {
+        long[] x = c.xmm;
+        x[2 * d] = cmpLanes32(c, pred, x[2 * d], sLo);
+        x[2 * d + 1] = cmpLanes32(c, pred, x[2 * d + 1], sHi);
+    }
+
+    private static long cmpLanes32(CpuState c, int pred, long a, long b) {
+        long lo = cmp32(c, pred, (int) a, (int) b) ? 0xffffffffL : 0;
+        long hi = cmp32(c, pred, (int) (a >>> 32), (int) (b >>> 32)) ? 0xffffffff00000000L : 0;
+        return lo | hi;
+    }
+
+    public static void cmpss(CpuState c, int d, long sLo, int pred) {
+        long[] x = c.xmm;
+        long r = cmp32(c, pred, (int) x[2 * d], (int) sLo) ? 0xffffffffL : 0;
+        x[2 * d] = (x[2 * d] & 0xffffffff00000000L) | r;
+    }
+
+    public static void cmppd(CpuState c, int d, long sLo, long sHi, int pred) {
+        long[] x = c.xmm;
+        x[2 * d] = cmp64(c, pred, x[2 * d], sLo) ? -1L : 0;
+        x[2 * d + 1] = cmp64(c, pred, x[2 * d + 1], sHi) ? -1L : 0;
+    }
+
+    public static void cmpsd(CpuState c, int d, long sLo, int pred) {
+        long[] x = c.xmm;
+        x[2 * d] = cmp64(c, pred, x[2 * d], sLo) ? -1L : 0;
+    }
+}
