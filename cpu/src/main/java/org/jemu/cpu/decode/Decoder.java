@@ -91,7 +91,10 @@ public final class Decoder {
             case 1: return (byte) next();
             case 2: return (short) (next() | next() << 8);
             case 4: return next() | next() << 8 | next() << 16 | next() << 24;
-            default: return (next() & 0xffffffffL) | (long) (next() | next() << 8 | next() << 16 | next() << 24) << 32;
+            default: {
+                long lo = nextSigned(4) & 0xffffffffL;
+                return lo | nextSigned(4) << 32;
+            }
         }
     }
 
@@ -272,6 +275,7 @@ public final class Decoder {
             if (base == 5 && mod == 0) {
                 in.base = -1;
                 in.disp = nextSigned(4);
+                in.dispSize = 4;
                 return;
             }
             in.base = base | rexB;
@@ -279,12 +283,13 @@ public final class Decoder {
             // RIP-relative, whatever REX.B says (SDM Vol. 2A §2.2.1.6).
             in.base = Insn.BASE_RIP;
             in.disp = nextSigned(4);
+            in.dispSize = 4;
             return;
         } else {
             in.base = rm | rexB;
         }
-        if (mod == 1) in.disp = nextSigned(1);
-        else if (mod == 2) in.disp = nextSigned(4);
+        if (mod == 1) { in.disp = nextSigned(1); in.dispSize = 1; }
+        else if (mod == 2) { in.disp = nextSigned(4); in.dispSize = 4; }
     }
 
     /** Encoding rules that depend on more than the row (all raise #UD). */

@@ -75,6 +75,8 @@ public final class Insn {
     public int scale;
     /** Displacement, sign-extended. */
     public long disp;
+    /** Bytes of displacement in the encoding: 0, 1 or 4 (for the disassembler and the JIT). */
+    public int dispSize;
     public long imm;
     public long imm2;
     /** A REX prefix was effective: byte registers 4..7 are SPL..DIL instead of AH..BH. */
@@ -99,7 +101,7 @@ public final class Insn {
     /** Resets every field before decoding. */
     void clear() {
         op = 0; form = 0; shape = 0; length = 0; opSize = 4; addrSize = 8; prefixes = 0; segment = -1;
-        reg = 0; rm = -1; hasMem = false; base = -1; index = -1; scale = 0; disp = 0; imm = 0; imm2 = 0;
+        reg = 0; rm = -1; hasMem = false; base = -1; index = -1; scale = 0; disp = 0; dispSize = 0; imm = 0; imm2 = 0;
         rex = false; cc = -1; opcode = 0; modrm = -1; tailPage = -1;
     }
 

@@ -109,9 +109,9 @@ final class IntegerRows {
         FF /0        | INC Ev         |        | w=oszap          | lock
         FF /1        | DEC Ev         |        | w=oszap          | lock
         FF /2        | CALL Ev        | CALL_IND |                | f64 end
-        FF /3 mem    | CALLF Mp       | CALLF_IND |               | end
+        FF /3 mem    | CALL Mp        | CALLF_IND |               | end
         FF /4        | JMP Ev         | JMP_IND |                 | f64 end
-        FF /5 mem    | JMPF Mp        | JMPF_IND |                | end
+        FF /5 mem    | JMP Mp         | JMPF_IND |                | end
         FF /6        | PUSH Ev        |        |                  | d64
         69 /r        | IMUL Gv,Ev,Iz  | IMUL3  | w=oc u=szap      |
         6B /r        | IMUL Gv,Ev,Ibs | IMUL3  | w=oc u=szap      |
@@ -247,8 +247,8 @@ final class IntegerRows {
         0F A1        | POP FS         | POP_SEG |                 | d64
         0F A8        | PUSH GS        | PUSH_SEG |                | d64
         0F A9        | POP GS         | POP_SEG |                 | d64
-        9C           | PUSHF/PUSHF/PUSHFQ | PUSHF | r=all         | d64
-        9D           | POPF/POPF/POPFQ | POPF  | w=all            | d64 end
+        9C           | PUSHFW/PUSHF/PUSHF | PUSHF | r=all         | d64
+        9D           | POPFW/POPF/POPF | POPF  | w=all            | d64 end
         C8           | ENTER Iw,Ib    |        |                  | d64
         C9           | LEAVE          |        |                  | d64
 
@@ -271,26 +271,26 @@ final class IntegerRows {
         CC           | INT3           |        | w=all            | end
         CD           | INT Ib         |        | w=all            | end
         F1           | INT1           |        | w=all            | end
-        CF           | IRET/IRETD/IRETQ | IRET | w=all            | end
+        CF           | IRETW/IRET/IRETQ | IRET | w=all            | end
         0F 05        | SYSCALL        |        | w=all            | end
-        0F 07        | SYSRET         |        | w=all            | end
+        0F 07        | SYSRETD/SYSRETD/SYSRETQ | SYSRET | w=all            | end
         0F 34        | SYSENTER       |        | w=all            | end
-        0F 35        | SYSEXIT        |        | w=all            | end
+        0F 35        | SYSEXITD/SYSEXITD/SYSEXITQ | SYSEXIT | w=all            | end
 
         # ---- strings -------------------------------------------------------------------------------
-        A4           | MOVSB Yb,Xb    | MOVS   | r=d              |
+        A4           | MOVS Yb,Xb     | MOVS   | r=d              |
         A5           | MOVS Yv,Xv     | MOVS   | r=d              |
-        A6           | CMPSB Xb,Yb    | CMPS   | r=d w=oszapc     |
+        A6           | CMPS Xb,Yb     | CMPS   | r=d w=oszapc     |
         A7           | CMPS Xv,Yv     | CMPS   | r=d w=oszapc     |
-        AA           | STOSB Yb,AL    | STOS   | r=d              |
+        AA           | STOS Yb,AL     | STOS   | r=d              |
         AB           | STOS Yv,rAX    | STOS   | r=d              |
-        AC           | LODSB AL,Xb    | LODS   | r=d              |
+        AC           | LODS AL,Xb     | LODS   | r=d              |
         AD           | LODS rAX,Xv    | LODS   | r=d              |
-        AE           | SCASB AL,Yb    | SCAS   | r=d w=oszapc     |
+        AE           | SCAS AL,Yb     | SCAS   | r=d w=oszapc     |
         AF           | SCAS rAX,Yv    | SCAS   | r=d w=oszapc     |
-        6C           | INSB Yb,DX     | INS    | r=d              |
+        6C           | INS Yb,DX      | INS    | r=d              |
         6D           | INS Yz,DX      | INS    | r=d              |
-        6E           | OUTSB DX,Xb    | OUTS   | r=d              |
+        6E           | OUTS DX,Xb     | OUTS   | r=d              |
         6F           | OUTS DX,Xz     | OUTS   | r=d              |
 
         # ---- flags and miscellaneous ---------------------------------------------------------------

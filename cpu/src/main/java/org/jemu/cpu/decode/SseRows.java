@@ -52,7 +52,7 @@ final class SseRows {
         66 0F D7 /r reg | PMOVMSKB Gd,Udq |        |  |
         66 0F C5 /r reg | PEXTRW Gd,Udq,Ib |       |  |
         66 0F C4 /r  | PINSRW Vdq,Ew,Ib  |          |  |
-        F2 0F F0 /r mem | LDDQU Vdq,Mdq  | MOVUPS   |  | sse3
+        F2 0F F0 /r mem | LDDQU Vdq,M    | MOVUPS   |  | sse3
         F2 0F 12 /r  | MOVDDUP Vdq,Wq    |          |  | sse3
         F3 0F 12 /r  | MOVSLDUP Vps,Wps  |          |  | sse3
         F3 0F 16 /r  | MOVSHDUP Vps,Wps  |          |  | sse3

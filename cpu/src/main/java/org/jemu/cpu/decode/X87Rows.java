@@ -20,8 +20,8 @@ final class X87Rows {
         D8 /7 mem | FDIVR Md   | X87 |  |
         D8 /0 reg | FADD ST,STi  | X87 |  |
         D8 /1 reg | FMUL ST,STi  | X87 |  |
-        D8 /2 reg | FCOM ST,STi  | X87 |  |
-        D8 /3 reg | FCOMP ST,STi | X87 |  |
+        D8 /2 reg | FCOM STi     | X87 |  |
+        D8 /3 reg | FCOMP STi    | X87 |  |
         D8 /4 reg | FSUB ST,STi  | X87 |  |
         D8 /5 reg | FSUBR ST,STi | X87 |  |
         D8 /6 reg | FDIV ST,STi  | X87 |  |
@@ -86,7 +86,10 @@ final class X87Rows {
         DB /1 reg | FCMOVNE ST,STi  | X87 | r=z  |
         DB /2 reg | FCMOVNBE ST,STi | X87 | r=cz |
         DB /3 reg | FCMOVNU ST,STi  | X87 | r=p  |
+        DB E0     | FNENI      | X87 |  |
+        DB E1     | FNDISI     | X87 |  |
         DB E2     | FNCLEX     | X87 |  |
+        DB E4     | FNSETPM    | X87 |  |
         DB E3     | FNINIT     | X87 |  |
         DB /5 reg | FUCOMI ST,STi   | X87 | w=oszapc |
         DB /6 reg | FCOMI ST,STi    | X87 | w=oszapc |
@@ -140,6 +143,7 @@ final class X87Rows {
         DF /6 mem | FBSTP Mt   | X87 |  |
         DF /7 mem | FISTP Mq   | X87 |  |
         DF E0     | FNSTSW AX  | X87 |  |
+        DF /0 reg | FFREEP STi | X87 |  |
         DF /5 reg | FUCOMIP ST,STi | X87 | w=oszapc |
         DF /6 reg | FCOMIP ST,STi  | X87 | w=oszapc |
         """;
