@@ -26,6 +26,9 @@ public final class Cpuid {
     /** CPUID.80000001h:ECX — LAHF/SAHF in 64-bit mode (0). */
     public static final int EXT1_ECX = 1;
 
+    /** Decoder extensions ({@code org.jemu.cpu.decode.Ext}) to enable: none beyond the baseline. */
+    public static final int DECODER_EXTENSIONS = 0;
+
     private static final String VENDOR = "GenuineIntel";
     private static final String BRAND = "jemu x86-64 CPU";
 
