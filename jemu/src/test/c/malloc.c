@@ -10,7 +10,7 @@ int main(void) {
     static size_t size[SLOTS];
     uint32_t s = 7;
     uint64_t sum = 0;
-    for (int round = 0; round < 20000; round++) {
+    for (int round = 0; round < 6000; round++) {
         s ^= s << 13; s ^= s >> 17; s ^= s << 5;
         int k = s % SLOTS;
         if (slot[k]) {
@@ -27,11 +27,12 @@ int main(void) {
             free(slot[k]);
             slot[k] = NULL;
         } else {
-            size_t n = (s & 0x1000) ? (s >> 8) % 300000 + 1 : (s >> 8) % 500 + 1;
+            size_t n = (s & 0xf000) == 0x1000 ? (s >> 8) % 300000 + 1 : (s >> 8) % 500 + 1;
             slot[k] = (s & 0x2000) ? calloc(1, n) : malloc(n);
             if (!slot[k]) return 3;
             if (s & 0x2000) for (size_t i = 0; i < n; i += 61) sum += slot[k][i];
-            for (size_t i = 0; i < n; i++) slot[k][i] = (unsigned char) (k + i);
+            if (n > 1000) memset(slot[k], k, n);
+            else for (size_t i = 0; i < n; i++) slot[k][i] = (unsigned char) (k + i);
             size[k] = n;
         }
     }

@@ -38,6 +38,11 @@ public final class UserMain {
 
     private UserMain() {}
 
+    /** Stand-alone entry point (the jemu command line calls {@link #run(String[])}). */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     /** Runs with the process's standard streams. */
     public static int run(String[] args) {
         return run(args, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out),

@@ -73,10 +73,12 @@ class UserProgramsTest {
     }
 
     static void compare(Path bin, List<String> args) throws Exception {
-        List<String> cmd = new ArrayList<>();
+        // env -i keeps the variables in the order given, as jemu's -E does (ProcessBuilder would not).
+        List<String> cmd = new ArrayList<>(List.of("env", "-i"));
+        cmd.addAll(envList());
         cmd.add(bin.toString());
         cmd.addAll(args);
-        CPrograms.Result nat = CPrograms.exec(cmd, ENV, null);
+        CPrograms.Result nat = CPrograms.exec(cmd, Map.of(), null);
         CPrograms.Result emu = CPrograms.jemu(bin, args, envList(), MAX_INSNS);
         assertEquals(nat.outText(), emu.outText(), "stdout differs; jemu stderr: " + emu.err());
         assertEquals(nat.status(), emu.status(), "exit status differs; jemu stderr: " + emu.err());

@@ -27,6 +27,7 @@ public final class Interpreter {
     private final CpuState cpu;
     private final DecodeCache cache;
     private final SseOps sse;
+    private final X87Control x87 = new X87Control();
     private final int[] cpuidOut = new int[4];
     private SyscallHandler syscalls;
     private boolean stop;
@@ -210,9 +211,10 @@ public final class Interpreter {
             case Op.UD2: throw GuestFault.ud();
             case Op.LDMXCSR: sse.ldmxcsr(ea); return true;
             case Op.STMXCSR: sse.stmxcsr(ea); return true;
-            case Op.FXSAVE: sse.fxsave(ea); return true;
+            case Op.FXSAVE: sse.fxsave(ea, x87.fcw, x87.fsw); return true;
             case Op.FXRSTOR: sse.fxrstor(ea); return true;
             case Op.EMMS: return true;
+            case Op.X87: x87.execute(c, in, ea); return true;
             case Op.HLT: case Op.CLI: case Op.STI: case Op.IN: case Op.OUT: case Op.INS: case Op.OUTS:
             case Op.CLTS: case Op.INVD: case Op.WBINVD: case Op.WRMSR: case Op.RDMSR: case Op.RDPMC:
             case Op.MOV_FROM_CR: case Op.MOV_TO_CR: case Op.MOV_FROM_DR: case Op.MOV_TO_DR:

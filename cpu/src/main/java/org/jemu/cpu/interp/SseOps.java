@@ -320,14 +320,15 @@ final class SseOps {
     }
 
     /**
-     * FXSAVE in the 64-bit layout (SDM Vol. 2A, FXSAVE, Table 3-53): x87 in its power-on state (no x87
-     * yet: FCW 037Fh, all tags empty), MXCSR at 24, MXCSR_MASK at 28, XMM0-15 at 160.
+     * FXSAVE in the 64-bit layout (SDM Vol. 2A, FXSAVE, Table 3-53): of the x87 only FCW and FSW
+     * (no x87 registers yet; all tags empty), MXCSR at 24, MXCSR_MASK at 28, XMM0-15 at 160.
      */
-    void fxsave(long ea) {
+    void fxsave(long ea, int fcw, int fsw) {
         if ((ea & 15) != 0) throw GuestFault.gp(0);
         cpu.mmu.probeWrite(ea, 512);
         for (int i = 0; i < 512; i += 8) cpu.mmu.write64(ea + i, 0);
-        cpu.mmu.write16(ea, 0x037f);
+        cpu.mmu.write16(ea, fcw);
+        cpu.mmu.write16(ea + 2, fsw);
         cpu.mmu.write32(ea + 24, cpu.mxcsr);
         cpu.mmu.write32(ea + 28, MXCSR_MASK);
         for (int r = 0; r < 16; r++) {
