@@ -31,7 +31,7 @@ import org.jemu.loader.elf.ElfFile;
  * gives 128 + the signal number, as a shell reports it.
  */
 public final class UserMain {
-    static final String USAGE = "usage: jemu user [-E VAR=VALUE] [-U VAR] [-i] [-0 ARGV0] [-strace] [-d unimp]"
+    static final String USAGE = "usage: jemu user [-E VAR=VALUE] [-U VAR] [-i] [-0 ARGV0] [-strace] [-stats] [-d unimp]"
             + " [-m MiB] [-max-insns N] PROGRAM [ARGS...]";
     /** Exit status when the instruction limit (-max-insns) is reached, as timeout(1) reports. */
     static final int EXIT_LIMIT = 124;
@@ -127,10 +127,16 @@ public final class UserMain {
         p.stopper = interp::requestStop;
         SignalDelivery signals = new SignalDelivery(p);
         p.signalDelivery = signals;
+        long t0 = System.nanoTime();
         try {
             return execute(interp, p, signals, o, diag);
         } finally {
             p.files.closeAll();
+            if (o.stats) {
+                double s = (System.nanoTime() - t0) / 1e9;
+                diag.printf("jemu: %d instructions in %.3f s, %.1f million/s%n", interp.retired(), s,
+                        interp.retired() / s / 1e6);
+            }
         }
     }
 
@@ -190,6 +196,7 @@ public final class UserMain {
         boolean clearEnv;
         boolean strace;
         boolean logUnimplemented;
+        boolean stats;
         int ramMiB = 1024;
         long maxInsns = Long.MAX_VALUE;
 
@@ -201,6 +208,7 @@ public final class UserMain {
                 if (s.equals("--")) { i++; break; }
                 switch (s) {
                     case "-strace": o.strace = true; break;
+                    case "-stats": o.stats = true; break;
                     case "-i": o.clearEnv = true; break;
                     case "-E": o.envEdits.add(new String[] {arg(a, ++i, s), null}); break;
                     case "-U": o.envEdits.add(new String[] {null, arg(a, ++i, s)}); break;
