@@ -52,6 +52,9 @@ final class GuestProcess {
     }
 
     SignalDelivery signalDelivery;
+    /** A signal raised during a syscall, delivered when the syscall returns; 0 for none. */
+    int pendingSignal;
+    int pendingCode;
     /** The signal that terminated the process, or 0. */
     int termSignal;
 

@@ -38,6 +38,12 @@ final class LinuxSyscalls implements SyscallHandler {
         }
         if (p.strace) trace(nr, a0, a1, a2, a3, a4, a5, result);
         if (!p.exited) r[CpuState.RAX] = result;
+        int sig = p.pendingSignal;
+        if (sig != 0 && !p.exited) {
+            // A signal the process sent itself: delivered on the way back to user mode, as Linux does.
+            p.pendingSignal = 0;
+            if (!p.signalDelivery.deliver(sig, p.pendingCode, (p.pid & 0xffffffffL) | (long) p.uid << 32)) p.killedBy(sig);
+        }
     }
 
     private void trace(long nr, long a0, long a1, long a2, long a3, long a4, long a5, long result) {
@@ -65,6 +71,7 @@ final class LinuxSyscalls implements SyscallHandler {
             case 12: return mem.brk(a0);
             case 13: return proc.rtSigaction((int) a0, a1, a2, a3);
             case 14: return proc.rtSigprocmask((int) a0, a1, a2, a3);
+            case 15: return p.signalDelivery != null ? ((SignalDelivery) p.signalDelivery).sigreturn() : -Errno.ENOSYS;
             case 16: return file.ioctl(fd, a1 & 0xffffffffL, a2);
             case 17: return file.pread(fd, a1, a2, a3);
             case 18: return file.pwrite(fd, a1, a2, a3);
@@ -79,7 +86,7 @@ final class LinuxSyscalls implements SyscallHandler {
             case 35: return proc.nanosleep(a0);
             case 39: return p.pid;                                        // getpid
             case 60: p.exit((int) a0 & 0xff); return 0;                    // exit
-            case 62: return proc.kill(a0, (int) a1);
+            case 62: return proc.kill(a0, (int) a1, 0);                       // SI_USER
             case 63: return proc.uname(a0);
             case 72: return file.fcntl(fd, (int) a1, a2);
             case 74: case 75: return 0;                                   // fsync, fdatasync
@@ -102,7 +109,7 @@ final class LinuxSyscalls implements SyscallHandler {
             case 131: return 0;                                           // sigaltstack
             case 158: return proc.archPrctl((int) a0, a1);
             case 186: return p.pid;                                       // gettid
-            case 200: return proc.kill(a0, (int) a1);                      // tkill
+            case 200: return proc.kill(a0, (int) a1, -6);                     // tkill: SI_TKILL
             case 201: return proc.time(a0);
             case 202: return proc.futex(a0, (int) a1, (int) a2);
             case 204: return proc.schedGetaffinity(a1, a2);
@@ -113,7 +120,7 @@ final class LinuxSyscalls implements SyscallHandler {
             case 229: return proc.clockGetres((int) a0, a1);
             case 230: return proc.nanosleep(a2);                           // clock_nanosleep (relative)
             case 231: p.exit((int) a0 & 0xff); return 0;                   // exit_group
-            case 234: return proc.kill(a1, (int) a2);                      // tgkill
+            case 234: return proc.kill(a1, (int) a2, -6);                     // tgkill: SI_TKILL
             case 257: return file.openat(fd, a1, (int) a2, (int) a3);
             case 258: return file.mkdirat(fd, a1, (int) a2);
             case 262: return file.fstatat(fd, a1, a2, (int) a3, false);

@@ -212,14 +212,18 @@ final class ProcessSyscalls {
     }
 
     /** kill/tgkill aimed at ourselves: default actions only (ignored signals are ignored). */
-    long kill(long pid, int sig) {
+    long kill(long pid, int sig, int code) {
         if (pid != p.pid && pid != 0 && pid != -1) return -Errno.ESRCH;
         if (sig == 0) return 0;
         if (sig < 1 || sig > SignalState.NSIG) return -Errno.EINVAL;
         long h = p.signals.handler(sig);
         boolean ignoredByDefault = sig == 17 || sig == 23 || sig == 28;   // SIGCHLD, SIGURG, SIGWINCH
         if (h == SignalState.SIG_IGN || (h == SignalState.SIG_DFL && ignoredByDefault)) return 0;
-        if (h != SignalState.SIG_DFL && p.signalDelivery != null && p.signalDelivery.deliver(sig, 0, 0)) return 0;
+        if (h != SignalState.SIG_DFL && p.signalDelivery != null) {
+            p.pendingSignal = sig;
+            p.pendingCode = code;
+            return 0;
+        }
         p.killedBy(sig);
         return 0;
     }

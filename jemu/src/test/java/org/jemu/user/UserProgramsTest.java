@@ -41,7 +41,8 @@ class UserProgramsTest {
                 Arguments.of("malloc", List.of()),
                 Arguments.of("auxv", List.of("one", "two words", "")),
                 Arguments.of("segv", List.of()),
-                Arguments.of("abort", List.of()));
+                Arguments.of("abort", List.of()),
+                Arguments.of("signals", List.of()));
     }
 
     @ParameterizedTest(name = "{0} {1}")
