@@ -197,6 +197,14 @@ public final class DualPic8259 implements PortIoHandler, InterruptController {
     /** @param intr the master's INT output (to LAPIC LINT0 and I/O APIC pin 0, or directly to the CPU). */
     public DualPic8259(InterruptLine intr) {
         this.intr = intr;
+        // Power-up as a BIOS leaves the pair for an OS: vectors 0x08/0x70, cascade on IR2, 8086
+        // mode, every IRQ masked (the datasheet leaves the state undefined until ICW1).
+        master.vectorBase = 0x08;
+        master.icw3 = 1 << CASCADE_IR;
+        slave.vectorBase = 0x70;
+        slave.icw3 = CASCADE_IR;
+        master.imr = 0xff;
+        slave.imr = 0xff;
     }
 
     public void attach(PortBus bus) {

@@ -239,6 +239,11 @@ public final class Pit8254 implements PortIoHandler {
         this.clock = clock;
         this.irq0 = irq0;
         this.timer = clock.newTimer(this::counter0Edge);
+        // Power-up as a PC BIOS leaves it: counter 0 in mode 3 with count 0 (65536, 18.2 Hz), so
+        // OUT0 is high and the OS's own mode-2 programming makes no spurious edge.
+        counters[0].writeControl(RW_WORD, 3, false);
+        counters[0].writeCount(0, 0);
+        counters[0].writeCount(0, 0);
     }
 
     public void attach(PortBus bus) {

@@ -37,24 +37,24 @@ class DualPic8259Test {
     @Test
     void edgeIrqIsAcknowledgedWithItsVectorAndEoiClearsIsr() {
         rig.initPicLinux();
-        rig.outb(0xfe, 0x21); // only IRQ0
+        rig.outb(0xbf, 0x21); // only IRQ6 (nothing else drives it; IRQ0 is held high by the PIT's OUT0)
         rig.outb(0xff, 0xa1);
-        pic.setIrq(0, true);
+        pic.setIrq(6, true);
         assertTrue(rig.intr());
-        assertEquals(0x30, rig.ack());
+        assertEquals(0x36, rig.ack());
         assertFalse(rig.intr());
-        assertEquals(0x01, pic.isr(false));
+        assertEquals(0x40, pic.isr(false));
         // Linux's i8259A_irq_real(): OCW3 read ISR, then back to IRR
         rig.outb(0x0b, 0x20);
-        assertEquals(0x01, rig.inb(0x20));
+        assertEquals(0x40, rig.inb(0x20));
         rig.outb(0x0a, 0x20);
-        assertEquals(0x00, rig.inb(0x20), "edge request consumed by INTA");
-        rig.outb(0x60, 0x20); // specific EOI for IR0, as mask_and_ack_8259A does
+        assertEquals(0x00, rig.inb(0x20) & 0x40, "edge request consumed by INTA");
+        rig.outb(0x66, 0x20); // specific EOI for IR6, as mask_and_ack_8259A does
         assertEquals(0, pic.isr(false));
-        pic.setIrq(0, true); // still high: no new edge, no new request
+        pic.setIrq(6, true); // still high: no new edge, no new request
         assertFalse(rig.intr());
-        pic.setIrq(0, false);
-        pic.setIrq(0, true);
+        pic.setIrq(6, false);
+        pic.setIrq(6, true);
         assertTrue(rig.intr());
     }
 
