@@ -117,9 +117,9 @@ print_outputs() {
 PACKER_SOURCES=(
     "$REPO/loader/src/main/java/org/jemu/loader/initramfs/Initramfs.java"
     "$REPO/loader/src/main/java/org/jemu/loader/initramfs/InitramfsException.java"
-    "$REPO/jemu/src/main/java/org/jemu/cli/MkInitramfs.java"
+    "$REPO/machine/src/main/java/org/jemu/cli/MkInitramfs.java"
 )
-JAR=$REPO/jemu/target/jemu.jar
+JAR=$REPO/machine/target/jemu.jar
 
 # Manifest lines for everything that decides the packer's output bytes.
 packer_lines() {
@@ -137,14 +137,14 @@ ensure_jar() {
         stale=1
     else
         # The packer's sources, and the command line that dispatches to it.
-        for f in "${PACKER_SOURCES[@]}" "$REPO/jemu/src/main/java/org/jemu/cli/Main.java"; do
+        for f in "${PACKER_SOURCES[@]}" "$REPO/machine/src/main/java/org/jemu/cli/Main.java"; do
             [ "$f" -nt "$JAR" ] && stale=1
         done
     fi
     if [ $stale -eq 1 ]; then
         command -v mvn > /dev/null || die "mvn not found; it is needed to build $JAR"
         log "building $JAR"
-        (cd "$REPO" && mvn -q -DskipTests package -pl jemu -am) >&2 || die "maven build failed"
+        (cd "$REPO" && mvn -q -DskipTests package -pl machine -am) >&2 || die "maven build failed"
         [ -f "$JAR" ] || die "maven did not produce $JAR"
     fi
 }

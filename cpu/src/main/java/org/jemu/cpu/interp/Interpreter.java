@@ -8,6 +8,7 @@ import org.jemu.cpu.decode.Decoder;
 import org.jemu.cpu.decode.Insn;
 import org.jemu.cpu.decode.Op;
 import org.jemu.cpu.decode.Shape;
+import org.jemu.cpu.sys.Cpuid;
 
 /**
  * The interpreter: fetches the decoded instruction at RIP from the {@link DecodeCache} (decoded once
@@ -28,16 +29,30 @@ public final class Interpreter {
     private final DecodeCache cache;
     private final SseOps sse;
     private final X87Control x87 = new X87Control();
-    private final int[] cpuidOut = new int[4];
+    private final Cpuid cpuid;
+    private SystemOps system;
     private SyscallHandler syscalls;
     private boolean stop;
     private long retired;
 
+    /** A user-mode interpreter with the default CPUID. */
     public Interpreter(CpuState cpu) {
+        this(cpu, new Cpuid(Cpuid.DEFAULT_TSC_HZ));
+    }
+
+    public Interpreter(CpuState cpu, Cpuid cpuid) {
         this.cpu = cpu;
-        this.cache = new DecodeCache(cpu.mmu.physical(), new Decoder(Cpuid.DECODER_EXTENSIONS));
+        this.cpuid = cpuid;
+        this.cache = new DecodeCache(cpu.mmu.physical(), new Decoder(cpuid.decoderExtensions()));
         this.sse = new SseOps(cpu);
     }
+
+    /** Switches to system mode: system instructions execute against {@code platform}. */
+    public void setSystemPlatform(SystemPlatform platform) {
+        system = new SystemOps(cpu, platform);
+    }
+
+    public Cpuid cpuid() { return cpuid; }
 
     public CpuState cpu() { return cpu; }
 
@@ -126,7 +141,10 @@ public final class Interpreter {
             case Op.PUSH: StackOps.pushOp(c, in, next); return true;
             case Op.POP: StackOps.popOp(c, in, next); return true;
             case Op.PUSH_SEG: StackOps.pushSeg(c, in); return true;
-            case Op.POP_SEG: StackOps.popSeg(c, in); return true;
+            case Op.POP_SEG:
+                if (system != null) return system.execute(in, ea, next);
+                StackOps.popSeg(c, in);
+                return true;
             case Op.PUSHF: StackOps.pushf(c, in); return true;
             case Op.POPF: StackOps.popf(c, in); return true;
             case Op.ENTER: StackOps.enter(c, in); return true;
@@ -187,27 +205,27 @@ public final class Interpreter {
             }
 
             // ---- system ----
-            case Op.SYSCALL: return syscall(next);
-            case Op.CPUID:
-                Cpuid.query((int) c.gpr[CpuState.RAX], (int) c.gpr[CpuState.RCX], cpuidOut);
-                c.gpr[CpuState.RAX] = cpuidOut[0] & 0xffffffffL;
-                c.gpr[CpuState.RBX] = cpuidOut[1] & 0xffffffffL;
-                c.gpr[CpuState.RCX] = cpuidOut[2] & 0xffffffffL;
-                c.gpr[CpuState.RDX] = cpuidOut[3] & 0xffffffffL;
-                return true;
-            case Op.RDTSC: {
-                long tsc = System.nanoTime();
+            case Op.SYSCALL: return system != null ? system.execute(in, ea, next) : syscall(next);
+            case Op.CPUID: cpuid.execute(c); return true;
+            case Op.RDTSC: case Op.RDTSCP: {
+                if (system != null) return system.execute(in, ea, next);
+                long tsc = System.nanoTime();      // user mode: the host's monotonic clock at 1 GHz
                 c.gpr[CpuState.RAX] = tsc & 0xffffffffL;
                 c.gpr[CpuState.RDX] = tsc >>> 32;
+                if (in.op == Op.RDTSCP) c.gpr[CpuState.RCX] = c.tscAux & 0xffffffffL;
                 return true;
             }
             case Op.INT3:
+                if (system != null) return system.execute(in, ea, next);
                 c.rip = next;
                 throw new GuestFault(GuestFault.BP, -1, 0);
             case Op.INT1:
+                if (system != null) return system.execute(in, ea, next);
                 c.rip = next;
                 throw new GuestFault(GuestFault.DB, -1, 0);
-            case Op.INT: throw GuestFault.gp((int) ((in.imm & 0xff) << 3) | 2);
+            case Op.INT:
+                if (system != null) return system.execute(in, ea, next);
+                throw GuestFault.gp((int) ((in.imm & 0xff) << 3) | 2);
             case Op.UD2: throw GuestFault.ud();
             case Op.LDMXCSR: sse.ldmxcsr(ea); return true;
             case Op.STMXCSR: sse.stmxcsr(ea); return true;
@@ -220,9 +238,12 @@ public final class Interpreter {
             case Op.MOV_FROM_CR: case Op.MOV_TO_CR: case Op.MOV_FROM_DR: case Op.MOV_TO_DR:
             case Op.LLDT: case Op.LTR: case Op.LGDT: case Op.LIDT: case Op.LMSW: case Op.INVLPG:
             case Op.SWAPGS: case Op.SYSRET: case Op.SYSEXIT: case Op.MONITOR: case Op.MWAIT:
-            case Op.XSETBV:
+            case Op.XSETBV: case Op.MOV_FROM_SEG: case Op.MOV_TO_SEG: case Op.RETF: case Op.IRET:
+            case Op.SLDT: case Op.STR: case Op.SGDT: case Op.SIDT: case Op.SMSW:
+            case Op.LSL: case Op.LAR: case Op.VERR: case Op.VERW:
+                if (system != null) return system.execute(in, ea, next);
                 if (c.cpl != 0) throw GuestFault.gp(0);
-                throw GuestFault.ud();   // system mode: not yet
+                throw GuestFault.ud();   // user mode without a kernel: nothing to run them against
             default:
                 if (in.op >= Op.MOVUPS && in.op <= Op.PADDD) {
                     sse.execute(in, ea);

@@ -3,6 +3,7 @@ package org.jemu.cpu.interp;
 import org.jemu.cpu.CpuState;
 import org.jemu.cpu.Flags;
 import org.jemu.cpu.decode.Insn;
+import org.jemu.cpu.sys.Privileged;
 import org.jemu.cpu.decode.Shape;
 
 /**
@@ -85,14 +86,8 @@ final class StackOps {
      * by POPF in 64-bit mode (SDM Vol. 2B, POPF, "64-bit mode" operation).
      */
     static void popf(CpuState cpu, Insn in) {
-        int size = in.opSize;
-        long v = pop(cpu, size);
-        long mask = Flags.ARITH | Flags.TF | Flags.DF | Flags.NT | Flags.AC | Flags.ID;
-        long iopl = (cpu.flags.get() & Flags.IOPL) >>> 12;
-        if (cpu.cpl == 0) mask |= Flags.IF | Flags.IOPL;
-        else if (cpu.cpl <= iopl) mask |= Flags.IF;
-        if (size == 2) mask &= 0xffff;
-        cpu.flags.setMasked(v, mask);
+        long v = pop(cpu, in.opSize);
+        Privileged.popf(cpu, v, in.opSize);
     }
 
     /** ENTER Iw, Ib (SDM Vol. 2A, ENTER, 64-bit mode). */

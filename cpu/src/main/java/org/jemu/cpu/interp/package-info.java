@@ -16,9 +16,11 @@
  * {@link org.jemu.cpu.mem.Mmu#probeWrite} first; PUSH writes memory before RSP). REP string
  * instructions run in slices and are re-executed until done, so the loop never loses control for long.
  *
- * <p>{@link org.jemu.cpu.interp.Cpuid} is the single statement of what the CPU advertises: the x86-64
- * baseline with SSE2 and CMPXCHG16B, no SSE3 or AVX. SYSCALL goes to a
- * {@link org.jemu.cpu.interp.SyscallHandler} (user-mode emulation implements Linux there).
+ * <p>{@link org.jemu.cpu.sys.Cpuid} is the single statement of what the CPU advertises; the decoder
+ * enables exactly the extensions it names. Two modes: user mode (no {@link SystemPlatform}: SYSCALL
+ * goes to a {@link org.jemu.cpu.interp.SyscallHandler}, where user-mode emulation implements Linux,
+ * and system instructions fault as at CPL 3) and system mode ({@link SystemOps}: the instructions a
+ * kernel uses, with their rules in {@code org.jemu.cpu.sys}).
  * {@link org.jemu.cpu.interp.X87Control} is a temporary stand-in for the x87 unit (control and status
  * words only).
  */

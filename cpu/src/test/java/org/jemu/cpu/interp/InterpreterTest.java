@@ -37,7 +37,7 @@ class InterpreterTest {
         mov $1, %eax; shl $63, %rax; bsr %rax, %rdx                   | 2 | 3f
         stc; mov $0, %eax; adc $0, %eax; cmc; adc $0, %eax            | 0 | 2
         xor %eax, %eax; cpuid                                         | 3 | 756e6547
-        mov $0x80000001, %eax; cpuid                                  | 2 | 20100800
+        mov $0x80000001, %eax; cpuid                                  | 2 | 2c100800
         mov $0x4000, %ebx; movl $7, 8(%rbx); mov $2, %ecx; mov (%rbx,%rcx,4), %eax | 0 | 7
         lea 0x10(%rip), %rax; sub $0x1007, %rax                       | 0 | 10
         mov $0x123, %eax; bswap %eax                                  | 0 | 23010000
@@ -127,16 +127,15 @@ class InterpreterTest {
     }
 
     @Test
-    void cpuidVendor() {
-        int[] out = new int[4];
-        Cpuid.query(0, 0, out);
+    void cpuidInstructionReportsVendorAndFeatures() throws Exception {
+        Snippet s = new Snippet("xor %eax, %eax; cpuid; mov %rbx, %r8; mov %rdx, %r9; mov %rcx, %r10; mov $1, %eax; cpuid".replace(';', '\n'));
+        s.interp.run(100);
         StringBuilder v = new StringBuilder();
-        for (int r : new int[] {out[1], out[3], out[2]})
+        for (long r : new long[] {s.reg(8), s.reg(9), s.reg(10)})
             for (int i = 0; i < 4; i++) v.append((char) ((r >>> (8 * i)) & 0xff));
         assertEquals("GenuineIntel", v.toString());
-        Cpuid.query(1, 0, out);
-        assertEquals(0, out[2] & 1, "no SSE3 advertised");
-        assertEquals(1 << 26, out[3] & (1 << 26), "SSE2 advertised");
+        assertEquals(0, s.reg(RCX) & 1, "no SSE3 advertised");
+        assertEquals(1 << 26, s.reg(RDX) & (1 << 26), "SSE2 advertised");
     }
 
     @SuppressWarnings("unused")

@@ -29,6 +29,8 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("mkinitramfs"))
             return MkInitramfs.run(Arrays.copyOfRange(args, 1, args.length));
+        if (args.length > 0 && args[0].equals("user"))
+            return org.jemu.user.UserMain.run(Arrays.copyOfRange(args, 1, args.length));
         Options o;
         try {
             o = Options.parse(args);
@@ -76,6 +78,8 @@ public final class Main {
         return String.join("\n",
                 "usage: jemu [options]                  boot a Linux kernel on an emulated x86-64 PC",
                 "       jemu mkinitramfs DIR OUT         pack DIR as a newc cpio initramfs (gzip if OUT ends in .gz)",
+                "       jemu user PROG [ARGS...]         run a static x86-64 Linux program (user-mode emulation;",
+                "                                        see its usage line for options)",
                 "",
                 "Options (spelled as in qemu-system-x86_64):",
                 "  -kernel FILE     Linux kernel: a bzImage or an ELF vmlinux",

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.jemu.cpu.CpuState;
 import org.jemu.cpu.GuestFault;
-import org.jemu.cpu.interp.Cpuid;
+import org.jemu.cpu.sys.Cpuid;
 import org.jemu.cpu.interp.Interpreter;
 import org.jemu.cpu.mem.Mmu;
 import org.jemu.cpu.mem.PhysicalMemory;
@@ -115,7 +115,7 @@ public final class UserMain {
         new SecureRandom().nextBytes(random);
         try {
             cpu.gpr[CpuState.RSP] = InitialStack.build(p.mem, stackTop, argv, o.environment(), o.program, prog,
-                    Cpuid.LEAF1_EDX & 0xffffffffL, new long[] {ids[0], ids[0], ids[1], ids[1]}, random);
+                    Cpuid.EDX1 & 0xffffffffL, new long[] {ids[0], ids[0], ids[1], ids[1]}, random);
         } catch (GuestMemory.Fault f) {
             diag.println("jemu: arguments and environment do not fit on the stack");
             return 1;
