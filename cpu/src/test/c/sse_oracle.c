@@ -8,10 +8,20 @@
  *
  * r is xmm0 afterwards, or for instructions writing a GPR: r.lo = the 64-bit register, r.hi = 0;
  * for CVTSI2SS/SD b.lo is the integer source; for COMIS/UCOMIS r.lo is RFLAGS (arithmetic flags)
- * and the input flags were all set. Usage: sse_oracle [seed [casesPerOp]]
+ * and the input flags were all set.
+ *
+ * Floating-point instructions also run under other MXCSR settings (every rounding mode with and
+ * without FTZ and DAZ, and with exceptions unmasked); then op is written "op@mxcsrIn". When an
+ * unmasked exception traps (#XM, SIGFPE here), r is xmm0 as the handler saw it (the destination must
+ * be unchanged) and the mxcsr field is "mxcsr/XM", with the flags the CPU had set.
+ * Usage: sse_oracle [seed [casesPerOp]]
  */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <ucontext.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,37 +36,39 @@ static u64 rnd(void) {
     return z ^ (z >> 31);
 }
 
+/* Every wrapper restores the default MXCSR before C code runs again (no stray traps). */
+static const u32 MX_DEFAULT = 0x1f80;
 #define PRE "ldmxcsr %[m]\n\tmovdqu (%[a]), %%xmm0\n\tmovdqu (%[b]), %%xmm1\n\t"
-#define POST "\n\tmovdqu %%xmm0, (%[a])\n\tstmxcsr %[m]"
+#define POST "\n\tmovdqu %%xmm0, (%[a])\n\tstmxcsr %[m]\n\tldmxcsr %[d]"
 typedef void (*fn)(u64 *a, const u64 *b, u32 *mx);
 
 /* xmm0 op= xmm1 (insn may carry an immediate: "cmpps $3,") */
 #define XX(name, insn)                                                                            \
     static void name(u64 *a, const u64 *b, u32 *mx) {                                            \
-        asm volatile(PRE insn " %%xmm1, %%xmm0" POST : [m] "+m"(*mx) : [a] "r"(a), [b] "r"(b) : "xmm0", "xmm1", "memory"); \
+        asm volatile(PRE insn " %%xmm1, %%xmm0" POST : [m] "+m"(*mx) : [a] "r"(a), [b] "r"(b), [d] "m"(MX_DEFAULT) : "xmm0", "xmm1", "memory"); \
     }
 /* xmm0 op= imm (the byte shifts) */
 #define XI(name, insn)                                                                            \
     static void name(u64 *a, const u64 *b, u32 *mx) {                                            \
-        asm volatile(PRE insn " %%xmm0" POST : [m] "+m"(*mx) : [a] "r"(a), [b] "r"(b) : "xmm0", "xmm1", "memory"); \
+        asm volatile(PRE insn " %%xmm0" POST : [m] "+m"(*mx) : [a] "r"(a), [b] "r"(b), [d] "m"(MX_DEFAULT) : "xmm0", "xmm1", "memory"); \
     }
 /* GPR (64-bit, or 32-bit zero-extended with k) := op xmm0 */
 #define GX(name, insn, w)                                                                         \
     static void name(u64 *a, const u64 *b, u32 *mx) {                                            \
         u64 r;                                                                                    \
-        asm volatile(PRE insn " %%xmm0, %" w "[r]\n\tstmxcsr %[m]" : [m] "+m"(*mx), [r] "=r"(r) : [a] "r"(a), [b] "r"(b) : "xmm0", "xmm1", "memory"); \
+        asm volatile(PRE insn " %%xmm0, %" w "[r]\n\tstmxcsr %[m]\n\tldmxcsr %[d]" : [m] "+m"(*mx), [r] "=r"(r) : [a] "r"(a), [b] "r"(b), [d] "m"(MX_DEFAULT) : "xmm0", "xmm1", "memory"); \
         a[0] = r; a[1] = 0;                                                                       \
     }
 /* xmm0 := op GPR (b[0]) */
 #define XG(name, insn, w)                                                                         \
     static void name(u64 *a, const u64 *b, u32 *mx) {                                            \
-        asm volatile(PRE insn " %" w "[v], %%xmm0" POST : [m] "+m"(*mx) : [a] "r"(a), [b] "r"(b), [v] "r"(b[0]) : "xmm0", "xmm1", "memory"); \
+        asm volatile(PRE insn " %" w "[v], %%xmm0" POST : [m] "+m"(*mx) : [a] "r"(a), [b] "r"(b), [d] "m"(MX_DEFAULT), [v] "r"(b[0]) : "xmm0", "xmm1", "memory"); \
     }
 /* RFLAGS := compare xmm0, xmm1 */
 #define CF(name, insn)                                                                            \
     static void name(u64 *a, const u64 *b, u32 *mx) {                                            \
         u64 f = 0x8d7 | 0x200;                                                                    \
-        asm volatile(PRE "push %[f]\n\tpopfq\n\t" insn " %%xmm1, %%xmm0\n\tpushfq\n\tpop %[f]\n\tstmxcsr %[m]" : [m] "+m"(*mx), [f] "+r"(f) : [a] "r"(a), [b] "r"(b) : "xmm0", "xmm1", "memory", "cc"); \
+        asm volatile(PRE "push %[f]\n\tpopfq\n\t" insn " %%xmm1, %%xmm0\n\tpushfq\n\tpop %[f]\n\tstmxcsr %[m]\n\tldmxcsr %[d]" : [m] "+m"(*mx), [f] "+r"(f) : [a] "r"(a), [b] "r"(b), [d] "m"(MX_DEFAULT) : "xmm0", "xmm1", "memory", "cc"); \
         a[0] = f & 0x8d5; a[1] = 0;                                                               \
     }
 
@@ -125,8 +137,28 @@ static const u64 D_EDGE[] = {
 #define NF (sizeof F_EDGE / sizeof F_EDGE[0])
 #define ND (sizeof D_EDGE / sizeof D_EDGE[0])
 
+/* random significand with an exponent from a small set near the edges of the range: products,
+   quotients and sums of such values land near the underflow and overflow thresholds */
+static u32 redgef(void) {
+    static const int E[] = {-62, -63, -64, 62, 63, 64, -126, -125, -127, -149, 126, 127, 1, 0, -1, -24, 24};
+    int e = E[rnd() % (sizeof E / sizeof E[0])];
+    u32 m = (u32)rnd() & 0x7fffff, s = (u32)(rnd() & 1) << 31;
+    if (rnd() % 4 == 0) m &= 0x7f0000; /* short significands: exact cases */
+    if (e <= -127) return s | (m >> (e == -127 ? 1 : 10)); /* subnormals */
+    return s | (u32)(e + 127) << 23 | m;
+}
+static u64 redged(void) {
+    static const int E[] = {-510, -511, -512, 510, 511, 512, -1022, -1021, -1023, -1074, 1022, 1023, 1, 0,
+                            -1, -53, 53, -126, -127, -149, -150, 127, 128};
+    int e = E[rnd() % (sizeof E / sizeof E[0])];
+    u64 m = rnd() & 0xfffffffffffffULL, s = (rnd() & 1) << 63;
+    if (rnd() % 4 == 0) m &= 0xfffff00000000ULL;
+    if (e <= -1023) return s | (m >> (e == -1023 ? 1 : 20));
+    return s | (u64)(e + 1023) << 52 | m;
+}
 static u32 rfloat(void) {
-    switch (rnd() % 4) {
+    switch (rnd() % 5) {
+    case 4: return redgef();
     case 0: return F_EDGE[rnd() % NF];
     case 1: return (u32)rnd();
     case 2: { float f = (float)((int64_t)(rnd() % 200001) - 100000) / 64.0f; u32 u; memcpy(&u, &f, 4); return u; }
@@ -134,7 +166,8 @@ static u32 rfloat(void) {
     }
 }
 static u64 rdouble(void) {
-    switch (rnd() % 4) {
+    switch (rnd() % 5) {
+    case 4: return redged();
     case 0: return D_EDGE[rnd() % ND];
     case 1: return rnd();
     case 2: { double f = (double)((int64_t)(rnd() % 200001) - 100000) / 64.0; u64 u; memcpy(&u, &f, 8); return u; }
@@ -193,12 +226,47 @@ static const struct op OPS[] = {
     {"comisd", 0, c_comisd, 'd', 'd'}, {"ucomisd", 0, c_ucomisd, 'd', 'd'},
 };
 
+/* Whether an instruction depends on MXCSR (rounding, FTZ/DAZ, flags), so runs in every mode. */
+static int mxcsr_sensitive(const struct op *o) {
+    if (o->ta != 'f' && o->ta != 'd' && strncmp(o->name, "cvt", 3) != 0) return 0;
+    return strncmp(o->name, "unpck", 5) && strncmp(o->name, "shuf", 4) && strncmp(o->name, "movmsk", 6);
+}
+
+/* MXCSR settings: every RC with FTZ/DAZ off and on (all masked), then unmasked-exception patterns. */
+static const u32 MODES[] = {
+    0x1f80, 0x3f80, 0x5f80, 0x7f80, 0x9f80, 0xbf80, 0xdf80, 0xff80,
+    0x1fc0, 0x3fc0, 0x5fc0, 0x7fc0, 0x9fc0, 0xbfc0, 0xdfc0, 0xffc0,
+    0x0000, 0x1000, 0x0f80, 0x1780, 0x1b80, 0x1d80, 0x1e80, 0x1f00,
+    0x9780, 0xd7c0, 0x3b80, 0x7b80, 0x4780, 0x6f80, 0x8000, 0x2040,
+};
+#define NMODES (sizeof MODES / sizeof MODES[0])
+
+static sigjmp_buf trap_env;
+static u64 trap_xmm0[2];
+static u32 trap_mxcsr;
+static void on_fpe(int sig, siginfo_t *si, void *ctx) {
+    (void)sig; (void)si;
+    ucontext_t *uc = ctx;
+    memcpy(trap_xmm0, &uc->uc_mcontext.fpregs->_xmm[0], 16);
+    trap_mxcsr = uc->uc_mcontext.fpregs->mxcsr;
+    siglongjmp(trap_env, 1);
+}
+
 int main(int argc, char **argv) {
     rng_state = argc > 1 ? strtoull(argv[1], 0, 0) : 1;
     int n = argc > 2 ? atoi(argv[2]) : 400;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_fpe;
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+    sigaction(SIGFPE, &sa, 0);
     for (unsigned k = 0; k < sizeof OPS / sizeof OPS[0]; k++) {
         const struct op *o = &OPS[k];
-        for (int i = 0; i < n; i++) {
+        int modes = mxcsr_sensitive(o) ? NMODES : 1;
+        for (int mi = 0; mi < modes; mi++) {
+        u32 mode = MODES[mi];
+        int cases = mi == 0 ? n : (n / 4 > 0 ? n / 4 : 1);
+        for (int i = 0; i < cases; i++) {
             u64 a[2], b[2], r[2];
             fill(o->ta, a);
             if (o->tb == 'c') { /* shift count: small, lane-width boundaries, or huge */
@@ -210,24 +278,36 @@ int main(int argc, char **argv) {
                                         0x7fffffffffffffffULL, 0x8000000000000000ULL, 0x20000000000001ULL, 0xfffffffffffffe01ULL};
                 b[0] = i % 2 ? G[rnd() % 12] : rnd() >> (rnd() % 64);
                 b[1] = 0;
-            } else if (o->ta == 'f' && i < (int)(NF * 2) && i < n / 2) {
+            } else if (o->ta == 'f' && i < (int)(NF * 2) && i < cases / 2) {
                 /* lane 0 of both operands walks the edge list against edges */
                 fill(o->tb, b);
                 a[0] = (a[0] & ~0xffffffffULL) | F_EDGE[i % NF];
                 b[0] = (b[0] & ~0xffffffffULL) | F_EDGE[(i * 7 + i / NF) % NF];
-            } else if (o->ta == 'd' && i < (int)(ND * 2) && i < n / 2) {
+            } else if (o->ta == 'd' && i < (int)(ND * 2) && i < cases / 2) {
                 fill(o->tb, b);
                 a[0] = D_EDGE[i % ND];
                 b[0] = D_EDGE[(i * 7 + i / ND) % ND];
             } else {
                 fill(o->tb, b);
             }
-            u32 mx = 0x1f80;
+            u32 mx = mode;
+            int trapped = 0;
             r[0] = a[0]; r[1] = a[1];
-            o->f(r, b, &mx);
-            printf("%s %x %llx %llx %llx %llx : %llx %llx %x\n", o->name, o->imm,
+            if (sigsetjmp(trap_env, 1) == 0) {
+                o->f(r, b, &mx);
+            } else {
+                trapped = 1;
+                r[0] = trap_xmm0[0]; r[1] = trap_xmm0[1];
+                mx = trap_mxcsr;
+            }
+            char name[48];
+            if (mode == 0x1f80) snprintf(name, sizeof name, "%s", o->name);
+            else snprintf(name, sizeof name, "%s@%x", o->name, mode);
+            printf("%s %x %llx %llx %llx %llx : %llx %llx %x%s\n", name, o->imm,
                    (unsigned long long)a[0], (unsigned long long)a[1], (unsigned long long)b[0],
-                   (unsigned long long)b[1], (unsigned long long)r[0], (unsigned long long)r[1], mx);
+                   (unsigned long long)b[1], (unsigned long long)r[0], (unsigned long long)r[1], mx,
+                   trapped ? "/XM" : "");
+        }
         }
     }
     return 0;

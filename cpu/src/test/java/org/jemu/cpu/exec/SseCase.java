@@ -2,6 +2,7 @@ package org.jemu.cpu.exec;
 
 import org.jemu.cpu.CpuState;
 import org.jemu.cpu.Flags;
+import org.jemu.cpu.GuestFault;
 
 /**
  * One SSE test vector in the host oracle's format {@code op imm a.lo a.hi b.lo b.hi : r.lo r.hi mxcsr}
@@ -13,28 +14,67 @@ final class SseCase {
     final int imm;
     final long aLo, aHi, bLo, bHi, rLo, rHi;
     final int mxcsr;
+    /** MXCSR before the instruction ({@code op@mxcsr} in the text; 1f80 when absent). */
+    final int mxcsrIn;
+    /** Whether the instruction must raise #XM ({@code mxcsr/XM}): then the destination is unchanged. */
+    final boolean xm;
 
-    SseCase(String op, int imm, long aLo, long aHi, long bLo, long bHi, long rLo, long rHi, int mxcsr) {
+    SseCase(String op, int imm, long aLo, long aHi, long bLo, long bHi, long rLo, long rHi, int mxcsr,
+            int mxcsrIn, boolean xm) {
         this.op = op; this.imm = imm; this.aLo = aLo; this.aHi = aHi; this.bLo = bLo; this.bHi = bHi;
-        this.rLo = rLo; this.rHi = rHi; this.mxcsr = mxcsr;
+        this.rLo = rLo; this.rHi = rHi; this.mxcsr = mxcsr; this.mxcsrIn = mxcsrIn; this.xm = xm;
     }
 
     static SseCase parse(String line) {
         String[] t = line.trim().split("\\s+");
-        return new SseCase(t[0], Integer.parseInt(t[1], 16), IntCase.hex(t[2]), IntCase.hex(t[3]),
+        String op = t[0];
+        int in = 0x1f80;
+        int at = op.indexOf('@');
+        if (at >= 0) {
+            in = Integer.parseInt(op.substring(at + 1), 16);
+            op = op.substring(0, at);
+        }
+        String m = t[9];
+        boolean xm = m.endsWith("/XM");
+        if (xm) m = m.substring(0, m.length() - 3);
+        return new SseCase(op, Integer.parseInt(t[1], 16), IntCase.hex(t[2]), IntCase.hex(t[3]),
                 IntCase.hex(t[4]), IntCase.hex(t[5]), IntCase.hex(t[7]), IntCase.hex(t[8]),
-                Integer.parseInt(t[9], 16));
+                Integer.parseInt(m, 16), in, xm);
     }
 
     String key() {
-        return imm == 0 && !op.startsWith("cmp") && !op.startsWith("shuf") && !op.startsWith("pshuf")
+        String k = imm == 0 && !op.startsWith("cmp") && !op.startsWith("shuf") && !op.startsWith("pshuf")
                 && !op.startsWith("ps") && !op.startsWith("p") ? op : op + " " + imm;
+        return mxcsrIn == 0x1f80 ? k : k + " (other MXCSR)";
     }
 
     /** Runs the case; null when it matches. */
     String check() {
         CpuState c = new CpuState(null);
-        c.mxcsr = 0x1f80;
+        c.mxcsr = mxcsrIn;
+        c.cr4 |= SseRounding.CR4_OSXMMEXCPT;
+        boolean faulted = false;
+        String r;
+        try {
+            r = run(c);
+        } catch (GuestFault f) {
+            if (f.vector != GuestFault.XM) throw f;
+            faulted = true;
+            r = null;
+        }
+        if (faulted || xm) {
+            // The destination must be unchanged, and the flags as the CPU set them.
+            if (faulted && xm && c.mxcsr == mxcsr && c.xmm[0] == aLo && c.xmm[1] == aHi) return null;
+            return String.format("%s@%x imm=%x a=%016x:%016x b=%016x:%016x: want %s mxcsr %x, got %s mxcsr %x%s",
+                    op, mxcsrIn, imm, aHi, aLo, bHi, bLo, xm ? "#XM" : String.format("%016x:%016x", rHi, rLo),
+                    mxcsr, faulted ? "#XM" : r, c.mxcsr,
+                    faulted && (c.xmm[0] != aLo || c.xmm[1] != aHi) ? " (destination written)" : "");
+        }
+        return r;
+    }
+
+    /** Executes the instruction; null when the result and MXCSR match, else a description. */
+    private String run(CpuState c) {
         long[] x = c.xmm;
         x[0] = aLo;
         x[1] = aHi;
@@ -64,9 +104,10 @@ final class SseCase {
                 toXmm(c);
         }
         long gotLo = toGpr ? gpr : x[0], gotHi = toGpr ? 0 : x[1];
-        if (gotLo == rLo && gotHi == rHi && c.mxcsr == mxcsr) return null;
-        return String.format("%s imm=%x a=%016x:%016x b=%016x:%016x: want %016x:%016x mxcsr %x, got %016x:%016x mxcsr %x",
-                op, imm, aHi, aLo, bHi, bLo, rHi, rLo, mxcsr, gotHi, gotLo, c.mxcsr);
+        if (gotLo == rLo && gotHi == rHi && c.mxcsr == mxcsr && !xm) return null;
+        if (xm) return String.format("%016x:%016x", gotHi, gotLo);
+        return String.format("%s@%x imm=%x a=%016x:%016x b=%016x:%016x: want %016x:%016x mxcsr %x, got %016x:%016x mxcsr %x",
+                op, mxcsrIn, imm, aHi, aLo, bHi, bLo, rHi, rLo, mxcsr, gotHi, gotLo, c.mxcsr);
     }
 
     private void toXmm(CpuState c) {
