@@ -78,6 +78,18 @@ public final class SseRounding {
         if ((f & ~masks) != 0) throw fault(c);
     }
 
+    /**
+     * Ends one step of a multi-step instruction (DPPS/DPPD: the products, then each level of sums):
+     * as {@link #commit}, and returns the state for the next step. The host checks each step's
+     * exceptions before starting the next, so a trap in the products hides the sums' exceptions.
+     */
+    static int step(CpuState c, int saved) {
+        commit(c, saved);
+        int m = c.mxcsr;
+        c.mxcsr = m & ~FLAGS;
+        return m;
+    }
+
     /** Whether {@code flags} contain an exception that MXCSR leaves unmasked. */
     public static boolean unmasked(int mxcsr, int flags) {
         return (flags & ~(mxcsr >> 7) & FLAGS) != 0;
