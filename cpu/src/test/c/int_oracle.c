@@ -110,6 +110,15 @@ static u64 op_crc32(int size, u64 a, u64 b, u64 *f) {
     return d;
 }
 
+/* MOVBE r, m (0F 38 F0): a byte-swapping load (b is the memory operand). */
+static u64 op_movbe(int size, u64 a, u64 b, u64 *f) {
+    switch (size) {
+    case 2: { uint16_t x = a, m = b; asm volatile(FIN "movbe %[m],%[x]" FOUT : [x] "+r"(x), [f] "+r"(*f) : [m] "m"(m) : "cc"); return x; }
+    case 4: { uint32_t x = a, m = b; asm volatile(FIN "movbe %[m],%[x]" FOUT : [x] "+r"(x), [f] "+r"(*f) : [m] "m"(m) : "cc"); return x; }
+    default: { u64 x = a, m = b; asm volatile(FIN "movbe %[m],%[x]" FOUT : [x] "+r"(x), [f] "+r"(*f) : [m] "m"(m) : "cc"); return x; }
+    }
+}
+
 /* XADD: returns the sum, *b gets the old destination.  CMPXCHG: acc, dest, src. */
 static u64 op_xadd(int size, u64 a, u64 *b, u64 *f) {
     switch (size) {
@@ -202,7 +211,7 @@ static const struct { const char *name; binfn fn; const char *sizes; } BINS[] = 
 /* Unary forms: in1 is the destination's old value (BSF/BSR keep it for a zero source), in2 the source. */
 static const struct { const char *name; binfn fn; const char *sizes; } SRCS[] = {
     {"bsf", op_bsf, "248"}, {"bsr", op_bsr, "248"}, {"tzcnt", op_tzcnt, "248"},
-    {"lzcnt", op_lzcnt, "248"}, {"popcnt", op_popcnt, "248"},
+    {"lzcnt", op_lzcnt, "248"}, {"popcnt", op_popcnt, "248"}, {"movbe", op_movbe, "248"},
 };
 static const struct { const char *name; binfn fn; const char *sizes; } UNS[] = {
     {"inc", op_inc, "1248"}, {"dec", op_dec, "1248"}, {"neg", op_neg, "1248"},

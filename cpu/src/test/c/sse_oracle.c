@@ -88,7 +88,7 @@ typedef void (*fn)(u64 *a, const u64 *b, u32 *mx);
 #define FOR_COUNT(X) X(psllw) X(pslld) X(psllq) X(psrlw) X(psrld) X(psrlq) X(psraw) X(psrad)
 
 /* SSE3, SSSE3, SSE4.1, SSE4.2 register-register forms */
-#define FOR_FLOAT3(X) X(addsubps) X(haddps) X(hsubps) X(movshdup) X(movsldup)
+#define FOR_FLOAT3(X) X(rcpps) X(rsqrtps) X(rcpss) X(rsqrtss) X(addsubps) X(haddps) X(hsubps) X(movshdup) X(movsldup)
 #define FOR_DOUBLE3(X) X(addsubpd) X(haddpd) X(hsubpd) X(movddup)
 #define FOR_INT3(X) X(pabsb) X(pabsw) X(pabsd) X(psignb) X(psignw) X(psignd) X(pshufb) X(phaddw) \
     X(phaddd) X(phaddsw) X(phsubw) X(phsubd) X(phsubsw) X(pmaddubsw) X(pmulhrsw) X(pminsb) X(pminsd) \

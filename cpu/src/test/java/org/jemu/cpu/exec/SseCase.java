@@ -129,10 +129,38 @@ final class SseCase {
                 toXmm(c);
         }
         long gotLo = toGpr ? gpr : x[0], gotHi = toGpr ? 0 : x[1];
+        if (op.startsWith("rcp") || op.startsWith("rsqrt")) return approx(c);
         if (gotLo == rLo && gotHi == rHi && c.mxcsr == mxcsr && !xm) return null;
         if (xm) return String.format("%016x:%016x", gotHi, gotLo);
         return String.format("%s@%x imm=%x a=%016x:%016x b=%016x:%016x: want %016x:%016x mxcsr %x, got %016x:%016x mxcsr %x",
                 op, mxcsrIn, imm, aHi, aLo, bHi, bLo, rHi, rLo, mxcsr, gotHi, gotLo, c.mxcsr);
+    }
+
+    /**
+     * RCP/RSQRT: vendor tables differ, so the value must only be within the SDM's bound of the exact
+     * result (1.5 * 2^-12 relative; the host's must be too), and special cases must match exactly.
+     */
+    private String approx(CpuState c) {
+        boolean ss = op.endsWith("ss"), sqrt = op.startsWith("rsqrt");
+        StringBuilder bad = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            long got = i < 2 ? c.xmm[0] : c.xmm[1], want = i < 2 ? rLo : rHi, src = i < 2 ? bLo : bHi;
+            int g = (int) (got >>> (32 * (i & 1))), w = (int) (want >>> (32 * (i & 1))), s = (int) (src >>> (32 * (i & 1)));
+            if (ss && i > 0 || !finiteNonZero(w) || !finiteNonZero(g)) {
+                if (g != w) bad.append(" lane ").append(i);
+                continue;
+            }
+            double exact = sqrt ? 1 / Math.sqrt(Float.intBitsToFloat(s)) : 1.0 / Float.intBitsToFloat(s);
+            double eg = Math.abs(Float.intBitsToFloat(g) / exact - 1), ew = Math.abs(Float.intBitsToFloat(w) / exact - 1);
+            if (eg > 0x1.8p-12 || ew > 0x1.8p-12) bad.append(" lane ").append(i).append(" error ").append(eg);
+        }
+        if (bad.length() == 0 && c.mxcsr == mxcsr && !xm) return null;
+        return String.format("%s@%x b=%016x:%016x: want %016x:%016x mxcsr %x, got %016x:%016x mxcsr %x:%s",
+                op, mxcsrIn, bHi, bLo, rHi, rLo, mxcsr, c.xmm[1], c.xmm[0], c.mxcsr, bad);
+    }
+
+    private static boolean finiteNonZero(int f) {
+        return (f & 0x7fffffff) != 0 && (f & 0x7f800000) != 0x7f800000;
     }
 
     /** PCMP[EI]STR[IM]: xmm1 = a, xmm2 = b; RCX or XMM0 and the arithmetic flags. */
@@ -170,6 +198,10 @@ final class SseCase {
                 x[0] = x[4]; x[1] = x[5];
                 break;
             }
+            case "rcpps": SseApprox.rcpps(x, 0, s, h); break;
+            case "rcpss": SseApprox.rcpss(x, 0, s); break;
+            case "rsqrtps": SseApprox.rsqrtps(x, 0, s, h); break;
+            case "rsqrtss": SseApprox.rsqrtss(x, 0, s); break;
             case "addsubps": Sse3.addsubps(c, 0, s, h); break;
             case "haddps": Sse3.haddps(c, 0, s, h); break;
             case "hsubps": Sse3.hsubps(c, 0, s, h); break;
