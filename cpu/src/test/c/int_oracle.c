@@ -98,6 +98,27 @@ SH(op_rcl, "rcl") SH(op_rcr, "rcr")
     }
 SHD(op_shld, "shld") SHD(op_shrd, "shrd")
 
+/* CRC32 (SSE4.2) r32/r64 <- r/m8..64: a is the full 64-bit destination before, b the source. */
+static u64 op_crc32(int size, u64 a, u64 b, u64 *f) {
+    u64 d = a;
+    switch (size) {
+    case 1: { uint8_t s = b; asm volatile(FIN "crc32b %[s],%k[d]" FOUT : [d] "+r"(d), [f] "+r"(*f) : [s] "r"(s) : "cc"); break; }
+    case 2: { uint16_t s = b; asm volatile(FIN "crc32w %[s],%k[d]" FOUT : [d] "+r"(d), [f] "+r"(*f) : [s] "r"(s) : "cc"); break; }
+    case 4: { uint32_t s = b; asm volatile(FIN "crc32l %[s],%k[d]" FOUT : [d] "+r"(d), [f] "+r"(*f) : [s] "r"(s) : "cc"); break; }
+    default: asm volatile(FIN "crc32q %[s],%q[d]" FOUT : [d] "+r"(d), [f] "+r"(*f) : [s] "r"(b) : "cc");
+    }
+    return d;
+}
+
+/* MOVBE r, m (0F 38 F0): a byte-swapping load (b is the memory operand). */
+static u64 op_movbe(int size, u64 a, u64 b, u64 *f) {
+    switch (size) {
+    case 2: { uint16_t x = a, m = b; asm volatile(FIN "movbe %[m],%[x]" FOUT : [x] "+r"(x), [f] "+r"(*f) : [m] "m"(m) : "cc"); return x; }
+    case 4: { uint32_t x = a, m = b; asm volatile(FIN "movbe %[m],%[x]" FOUT : [x] "+r"(x), [f] "+r"(*f) : [m] "m"(m) : "cc"); return x; }
+    default: { u64 x = a, m = b; asm volatile(FIN "movbe %[m],%[x]" FOUT : [x] "+r"(x), [f] "+r"(*f) : [m] "m"(m) : "cc"); return x; }
+    }
+}
+
 /* XADD: returns the sum, *b gets the old destination.  CMPXCHG: acc, dest, src. */
 static u64 op_xadd(int size, u64 a, u64 *b, u64 *f) {
     switch (size) {
@@ -185,12 +206,12 @@ static const struct { const char *name; binfn fn; const char *sizes; } BINS[] = 
     {"sbb", op_sbb, "1248"}, {"and", op_and, "1248"}, {"or", op_or, "1248"},
     {"xor", op_xor, "1248"}, {"cmp", op_cmp, "1248"}, {"test", op_test, "1248"},
     {"imul2", op_imul2, "248"}, {"bt", op_bt, "248"}, {"bts", op_bts, "248"},
-    {"btr", op_btr, "248"}, {"btc", op_btc, "248"},
+    {"btr", op_btr, "248"}, {"btc", op_btc, "248"}, {"crc32", op_crc32, "1248"},
 };
 /* Unary forms: in1 is the destination's old value (BSF/BSR keep it for a zero source), in2 the source. */
 static const struct { const char *name; binfn fn; const char *sizes; } SRCS[] = {
     {"bsf", op_bsf, "248"}, {"bsr", op_bsr, "248"}, {"tzcnt", op_tzcnt, "248"},
-    {"lzcnt", op_lzcnt, "248"}, {"popcnt", op_popcnt, "248"},
+    {"lzcnt", op_lzcnt, "248"}, {"popcnt", op_popcnt, "248"}, {"movbe", op_movbe, "248"},
 };
 static const struct { const char *name; binfn fn; const char *sizes; } UNS[] = {
     {"inc", op_inc, "1248"}, {"dec", op_dec, "1248"}, {"neg", op_neg, "1248"},

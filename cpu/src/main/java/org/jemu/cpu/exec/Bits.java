@@ -101,4 +101,13 @@ public final class Bits {
             default: return 0;
         }
     }
+
+    /**
+     * MOVBE r, m / m, r (0F 38 F0/F1): the operand with its bytes reversed; for 16 bits the two bytes
+     * are swapped (unlike BSWAP, whose 16-bit form is undefined). No flags. The caller does the load
+     * or store and the x86 register write rules (a 16-bit destination merges).
+     */
+    public static long movbe(int size, long v) {
+        return size == 2 ? ((v & 0xff) << 8) | ((v >>> 8) & 0xff) : bswap(size, v);
+    }
 }

@@ -17,9 +17,11 @@ import org.jemu.cpu.CpuState;
  *       are zeros of any sign (SDM Vol. 2B, MINPS/MAXPS), and raise IE for any NaN.
  * </ul>
  *
- * <p>Rounding: round-to-nearest-even only (Java's arithmetic), which is MXCSR.RC = 0; DAZ and FTZ are
- * ignored. MXCSR exception flags are accumulated (sticky) in {@code cpu.mxcsr}: IE, DE, ZE, OE, PE and
- * UE as for masked exceptions. Unmasked exceptions (#XM) are not raised yet.
+ * <p>MXCSR is honoured in full: rounding control, FTZ, DAZ, the six flags and the masks. The common
+ * case (round to nearest, all masked, normal results) is Java's arithmetic plus an exactness test;
+ * the rest goes to {@link SseRounding}. Each instruction-level method brackets its lanes with
+ * {@link SseRounding#begin}/{@link SseRounding#commit}, so an unmasked exception throws #XM (#UD
+ * without CR4.OSXMMEXCPT) with the flags set and the destination unchanged.
  *
  * <p>Calling convention (see the package overview): packed forms take the CPU, the destination
  * register number and the source as two longs; scalar forms take only the source's low half and
@@ -49,8 +51,23 @@ public final class SseFloat {
 
     // ---- scalar primitives ----
 
-    /** One single-precision operation: {@code a op b} ({@code SQRT}: of {@code b}). */
+    /** DAZ: a denormal operand becomes a zero of its sign (SDM Vol. 1 §10.2.3.4), with no DE. */
+    static int daz32(int m, int a) {
+        return (m & SseRounding.DAZ) != 0 && denormal32(a) ? a & 0x80000000 : a;
+    }
+
+    static long daz64(int m, long a) {
+        return (m & SseRounding.DAZ) != 0 && denormal64(a) ? a & Long.MIN_VALUE : a;
+    }
+
+    /**
+     * One single-precision operation: {@code a op b} ({@code SQRT}: of {@code b}), rounded and flagged
+     * per MXCSR; the flags are ORed into {@code c.mxcsr} (see {@link SseRounding#begin}).
+     */
     public static int op32(CpuState c, int op, int a, int b) {
+        int m = c.mxcsr;
+        a = daz32(m, a);
+        b = daz32(m, b);
         boolean na = op != SQRT && nan32(a), nb = nan32(b);
         if (op == MIN || op == MAX) {
             if (na || nb) {
@@ -101,22 +118,27 @@ public final class SseFloat {
             return INDEFINITE_F;
         }
         boolean finiteIn = (op == SQRT || !Float.isInfinite(x)) && !Float.isInfinite(y);
-        if ((flags & ZE) == 0 && finiteIn) {
-            boolean inexact = !exactInDouble || (double) r != exact;
-            if (Float.isInfinite(r)) flags |= OE | PE;
-            else if (inexact) {
-                flags |= PE;
-                // Tininess is detected after rounding (the host agrees): a result rounded up to the
-                // smallest normal does not underflow.
-                if (Math.abs(r) < Float.MIN_NORMAL) flags |= UE;
-            }
+        if ((flags & ZE) != 0 || !finiteIn) { // infinite results from these are exact
+            c.mxcsr |= flags;
+            return Float.floatToRawIntBits(r);
         }
         c.mxcsr |= flags;
+        float ar = Math.abs(r);
+        boolean exactZero = r == 0 && (op <= SUB || op == SQRT || x == 0 || (op == MUL && y == 0));
+        if (!SseRounding.fast(m) || !(ar > Float.MIN_NORMAL || exactZero)) {
+            // Directed rounding, an unmasked exception, or a result near or below the normal range.
+            return (int) SseRounding.arith(c, op, a & 0xffffffffL, b & 0xffffffffL, false);
+        }
+        if (Float.isInfinite(r)) c.mxcsr |= OE | PE;
+        else if (!exactInDouble || (double) r != exact) c.mxcsr |= PE;
         return Float.floatToRawIntBits(r);
     }
 
     /** One double-precision operation: {@code a op b} ({@code SQRT}: of {@code b}). */
     public static long op64(CpuState c, int op, long a, long b) {
+        int m = c.mxcsr;
+        a = daz64(m, a);
+        b = daz64(m, b);
         boolean na = op != SQRT && nan64(a), nb = nan64(b);
         if (op == MIN || op == MAX) {
             if (na || nb) {
@@ -150,43 +172,28 @@ public final class SseFloat {
             return INDEFINITE_D;
         }
         boolean finiteIn = (op == SQRT || !Double.isInfinite(x)) && !Double.isInfinite(y);
-        if ((flags & ZE) == 0 && finiteIn) {
-            boolean inexact = !Double.isInfinite(r) && inexact64(op, x, y, r);
-            if (Double.isInfinite(r)) flags |= OE | PE;
-            else if (inexact) {
-                flags |= PE;
-                if (Math.abs(r) < Double.MIN_NORMAL) flags |= UE;
-            }
-        }
         c.mxcsr |= flags;
+        if ((flags & ZE) != 0 || !finiteIn) return Double.doubleToRawLongBits(r);
+        double ar = Math.abs(r);
+        boolean exactZero = r == 0 && (op <= SUB || op == SQRT || x == 0 || (op == MUL && y == 0));
+        // FMA residuals are exact only away from the bottom of the exponent range.
+        boolean small = op > SUB && (ar < 0x1p-900 || Math.abs(x) < 0x1p-900 || Math.abs(y) < 0x1p-900);
+        if (!SseRounding.fast(m) || !(ar > Double.MIN_NORMAL || exactZero) || (small && !exactZero)) {
+            return SseRounding.arith(c, op, a, b, true);
+        }
+        if (Double.isInfinite(r)) c.mxcsr |= OE | PE;
+        else if (inexact64(op, x, y, r)) c.mxcsr |= PE;
         return Double.doubleToRawLongBits(r);
     }
 
-    /**
-     * Whether the finite result {@code r} of a double operation on finite operands is rounded. Sums
-     * use TwoSum (exact even among subnormals); products, quotients and roots use an FMA residual,
-     * except near the bottom of the exponent range, where the residual itself could underflow and an
-     * exact BigDecimal comparison is used instead (rare, so its allocation does not matter).
-     */
+    /** Whether the finite result {@code r} of a double operation on finite operands is rounded. */
     private static boolean inexact64(int op, double x, double y, double r) {
         switch (op) {
             case ADD: return !twoSumExact(x, y, r);
             case SUB: return !twoSumExact(x, -y, r);
-            default:
-        }
-        boolean small = Math.abs(r) < 0x1p-900 || Math.abs(x) < 0x1p-900 || Math.abs(y) < 0x1p-900;
-        if (!small) {
-            switch (op) {
-                case MUL: return Math.fma(x, y, -r) != 0;
-                case DIV: return Math.fma(-r, y, x) != 0;
-                default: return Math.fma(-r, r, y) != 0;
-            }
-        }
-        java.math.BigDecimal br = new java.math.BigDecimal(r);
-        switch (op) {
-            case MUL: return new java.math.BigDecimal(x).multiply(new java.math.BigDecimal(y)).compareTo(br) != 0;
-            case DIV: return br.multiply(new java.math.BigDecimal(y)).compareTo(new java.math.BigDecimal(x)) != 0;
-            default: return br.multiply(br).compareTo(new java.math.BigDecimal(y)) != 0;
+            case MUL: return Math.fma(x, y, -r) != 0;
+            case DIV: return Math.fma(-r, y, x) != 0;
+            default: return Math.fma(-r, r, y) != 0;
         }
     }
 
@@ -202,6 +209,8 @@ public final class SseFloat {
 
     /** CMPPS/CMPSS predicate 0..7 (EQ, LT, LE, UNORD, NEQ, NLT, NLE, ORD) on singles. */
     public static boolean cmp32(CpuState c, int pred, int a, int b) {
+        a = daz32(c.mxcsr, a);
+        b = daz32(c.mxcsr, b);
         boolean unordered = nan32(a) || nan32(b);
         // LT, LE, NLT, NLE signal on any NaN; the others on SNaN only (SDM Vol. 2A, CMPPS).
         int p = pred & 7;
@@ -214,6 +223,8 @@ public final class SseFloat {
 
     /** CMPPD/CMPSD predicate 0..7 on doubles. */
     public static boolean cmp64(CpuState c, int pred, long a, long b) {
+        a = daz64(c.mxcsr, a);
+        b = daz64(c.mxcsr, b);
         boolean unordered = nan64(a) || nan64(b);
         int p = pred & 7;
         boolean signalling = p == 1 || p == 2 || p == 5 || p == 6;
@@ -241,18 +252,26 @@ public final class SseFloat {
      * 100 equal; OF, SF, AF cleared (SDM Vol. 2A, COMISS). IE for SNaN, and for QNaN with COMISS.
      */
     public static void comis32(CpuState c, int a, int b, boolean signalQnan) {
+        int saved = SseRounding.begin(c);
+        a = daz32(saved, a);
+        b = daz32(saved, b);
         boolean unordered = nan32(a) || nan32(b);
         if (unordered && (signalQnan || snan32(a) || snan32(b))) c.mxcsr |= IE;
         if (!unordered && (denormal32(a) || denormal32(b))) c.mxcsr |= DE;
+        SseRounding.commit(c, saved);
         float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
         c.flags.setArith(comisFlags(unordered, x == y, x < y));
     }
 
     /** COMISD / UCOMISD. */
     public static void comis64(CpuState c, long a, long b, boolean signalQnan) {
+        int saved = SseRounding.begin(c);
+        a = daz64(saved, a);
+        b = daz64(saved, b);
         boolean unordered = nan64(a) || nan64(b);
         if (unordered && (signalQnan || snan64(a) || snan64(b))) c.mxcsr |= IE;
         if (!unordered && (denormal64(a) || denormal64(b))) c.mxcsr |= DE;
+        SseRounding.commit(c, saved);
         double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
         c.flags.setArith(comisFlags(unordered, x == y, x < y));
     }
@@ -274,28 +293,39 @@ public final class SseFloat {
     /** ADDPS/SUBPS/MULPS/DIVPS/MINPS/MAXPS/SQRTPS by selector. */
     public static void ps(CpuState c, int op, int d, long sLo, long sHi) {
         long[] x = c.xmm;
-        x[2 * d] = lanes32(c, op, x[2 * d], sLo);
-        x[2 * d + 1] = lanes32(c, op, x[2 * d + 1], sHi);
+        int saved = SseRounding.begin(c);
+        long lo = lanes32(c, op, x[2 * d], sLo), hi = lanes32(c, op, x[2 * d + 1], sHi);
+        SseRounding.commit(c, saved);
+        x[2 * d] = lo;
+        x[2 * d + 1] = hi;
     }
 
     /** ADDSS..SQRTSS by selector: low single only. */
     public static void ss(CpuState c, int op, int d, long sLo) {
         long[] x = c.xmm;
+        int saved = SseRounding.begin(c);
         long r = op32(c, op, (int) x[2 * d], (int) sLo) & 0xffffffffL;
+        SseRounding.commit(c, saved);
         x[2 * d] = (x[2 * d] & 0xffffffff00000000L) | r;
     }
 
     /** ADDPD..SQRTPD by selector. */
     public static void pd(CpuState c, int op, int d, long sLo, long sHi) {
         long[] x = c.xmm;
-        x[2 * d] = op64(c, op, x[2 * d], sLo);
-        x[2 * d + 1] = op64(c, op, x[2 * d + 1], sHi);
+        int saved = SseRounding.begin(c);
+        long lo = op64(c, op, x[2 * d], sLo), hi = op64(c, op, x[2 * d + 1], sHi);
+        SseRounding.commit(c, saved);
+        x[2 * d] = lo;
+        x[2 * d + 1] = hi;
     }
 
     /** ADDSD..SQRTSD by selector: low double only. */
     public static void sd(CpuState c, int op, int d, long sLo) {
         long[] x = c.xmm;
-        x[2 * d] = op64(c, op, x[2 * d], sLo);
+        int saved = SseRounding.begin(c);
+        long r = op64(c, op, x[2 * d], sLo);
+        SseRounding.commit(c, saved);
+        x[2 * d] = r;
     }
 
     public static void addps(CpuState c, int d, long sLo, long sHi) { ps(c, ADD, d, sLo, sHi); }
@@ -330,8 +360,11 @@ public final class SseFloat {
     /** CMPPS xmm, xmm/m128, imm8 (predicate = imm8 & 7): each lane all ones or zero. */
     public static void cmpps(CpuState c, int d, long sLo, long sHi, int pred) {
         long[] x = c.xmm;
-        x[2 * d] = cmpLanes32(c, pred, x[2 * d], sLo);
-        x[2 * d + 1] = cmpLanes32(c, pred, x[2 * d + 1], sHi);
+        int saved = SseRounding.begin(c);
+        long lo = cmpLanes32(c, pred, x[2 * d], sLo), hi = cmpLanes32(c, pred, x[2 * d + 1], sHi);
+        SseRounding.commit(c, saved);
+        x[2 * d] = lo;
+        x[2 * d + 1] = hi;
     }
 
     private static long cmpLanes32(CpuState c, int pred, long a, long b) {
@@ -342,18 +375,26 @@ public final class SseFloat {
 
     public static void cmpss(CpuState c, int d, long sLo, int pred) {
         long[] x = c.xmm;
+        int saved = SseRounding.begin(c);
         long r = cmp32(c, pred, (int) x[2 * d], (int) sLo) ? 0xffffffffL : 0;
+        SseRounding.commit(c, saved);
         x[2 * d] = (x[2 * d] & 0xffffffff00000000L) | r;
     }
 
     public static void cmppd(CpuState c, int d, long sLo, long sHi, int pred) {
         long[] x = c.xmm;
-        x[2 * d] = cmp64(c, pred, x[2 * d], sLo) ? -1L : 0;
-        x[2 * d + 1] = cmp64(c, pred, x[2 * d + 1], sHi) ? -1L : 0;
+        int saved = SseRounding.begin(c);
+        long lo = cmp64(c, pred, x[2 * d], sLo) ? -1L : 0, hi = cmp64(c, pred, x[2 * d + 1], sHi) ? -1L : 0;
+        SseRounding.commit(c, saved);
+        x[2 * d] = lo;
+        x[2 * d + 1] = hi;
     }
 
     public static void cmpsd(CpuState c, int d, long sLo, int pred) {
         long[] x = c.xmm;
-        x[2 * d] = cmp64(c, pred, x[2 * d], sLo) ? -1L : 0;
+        int saved = SseRounding.begin(c);
+        long r = cmp64(c, pred, x[2 * d], sLo) ? -1L : 0;
+        SseRounding.commit(c, saved);
+        x[2 * d] = r;
     }
 }

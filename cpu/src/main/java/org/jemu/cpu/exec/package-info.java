@@ -22,8 +22,20 @@
  * x86 write rules, because their registers are implicit; #DE before any change),
  * {@link org.jemu.cpu.exec.Bits} (bit scans and counts, BT*, BSWAP; BSF/BSR with a zero source set
  * ZF and the caller skips the destination write), {@link org.jemu.cpu.exec.SseFloat},
- * {@link org.jemu.cpu.exec.SseConvert}, {@link org.jemu.cpu.exec.SseInt}. Flags the SDM leaves
- * undefined are documented per method with the value we give.
+ * {@link org.jemu.cpu.exec.SseConvert}, {@link org.jemu.cpu.exec.SseInt},
+ * {@link org.jemu.cpu.exec.SseRounding} (MXCSR: directed rounding, FTZ/DAZ, flags, the software path
+ * for what Java's arithmetic cannot do, and the #XM/#UD decision), {@link org.jemu.cpu.exec.SseApprox}
+ * (RCP/RSQRT), {@link org.jemu.cpu.exec.Sse3}, {@link org.jemu.cpu.exec.Ssse3},
+ * {@link org.jemu.cpu.exec.Sse41}, {@link org.jemu.cpu.exec.Sse41Fp} (ROUND*, DPPS/DPPD),
+ * {@link org.jemu.cpu.exec.Sse42Strings} (PCMPxSTRx), {@link org.jemu.cpu.exec.Crc32c}. Flags the SDM
+ * leaves undefined are documented per method with the value we give.
+ *
+ * <p>SIMD floating-point exceptions. Instruction-level floating-point methods raise an unmasked
+ * MXCSR exception themselves: they throw {@link org.jemu.cpu.GuestFault} #XM (vector 19), or #UD
+ * when CR4.OSXMMEXCPT is clear, after setting the MXCSR flags and before writing the destination, as
+ * the hardware does. The interpreter needs no check of its own; the primitives ({@code op32},
+ * {@code op64}) only accumulate flags, for use between {@code SseRounding.begin} and {@code commit}.
+ * Pure loads with SSE names (LDDQU, MOVNTDQA, MOVDQU) have no method here.
  *
  * <p>Verification: the tests in {@code src/test/java/org/jemu/cpu/exec} build the C oracles in
  * {@code src/test/c} with gcc, run every instruction natively on the host over edge and seeded random

@@ -44,6 +44,7 @@ final class IntCase {
             case "and": case "or": case "xor": case "test": return ALL & ~Flags.AF;
             case "imul2": case "mul1": case "imul1": return Flags.CF | Flags.OF;
             case "div1": case "idiv1": return 0;
+            case "crc32": case "movbe": return ALL; // unchanged
             case "bt": case "bts": case "btr": case "btc": return Flags.CF | Flags.ZF;
             case "bsf": case "bsr": return Flags.ZF;
             case "tzcnt": case "lzcnt": return Flags.CF | Flags.ZF;
@@ -105,6 +106,8 @@ final class IntCase {
             case "tzcnt": r1 = Bits.tzcnt(f, size, b); break;
             case "lzcnt": r1 = Bits.lzcnt(f, size, b); break;
             case "popcnt": r1 = Bits.popcnt(f, size, b); break;
+            case "crc32": r1 = Crc32c.crc32(a, b, size); break;
+            case "movbe": r1 = Bits.movbe(size, b); break;
             case "bswap": r1 = Bits.bswap(size, a); break;
             case "shl": r1 = Shift.shl(f, size, a, b); break;
             case "shr": r1 = Shift.shr(f, size, a, b); break;

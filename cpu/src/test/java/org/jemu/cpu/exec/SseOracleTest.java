@@ -13,8 +13,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * SSE/SSE2 semantics against the host CPU: {@code src/test/c/sse_oracle.c} executes each instruction
- * natively (MXCSR = 0x1F80) over NaN/infinity/denormal/signed-zero/boundary and seeded random inputs;
- * results and MXCSR must match bit for bit. One dynamic test per instruction (and immediate).
+ * natively over NaN/infinity/denormal/signed-zero/boundary and seeded random inputs, under the default
+ * MXCSR and (for floating-point instructions) every rounding mode with and without FTZ/DAZ and with
+ * exceptions unmasked; results, MXCSR and whether #XM is raised must match bit for bit. One dynamic
+ * test per instruction (and immediate), and one for its runs under the other MXCSR settings.
  * {@code -Djemu.oracle.seed=N} and {@code -Djemu.oracle.scale=K} vary and enlarge the run.
  */
 class SseOracleTest {
