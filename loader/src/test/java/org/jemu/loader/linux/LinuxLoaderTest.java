@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.jemu.cpu.CpuState;
+import org.jemu.loader.ImageCache;
 import org.jemu.cpu.mem.Mmu;
 import org.jemu.cpu.mem.PhysicalMemory;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class LinuxLoaderTest {
 
     @Test
     void stockKernelLoads() throws Exception {
-        Path k = TestImages.find("stock/bzImage");
+        Path k = ImageCache.find("stock/bzImage");
         assumeTrue(k != null, "stock kernel not built (src-test-images/make-images.sh stock)");
         byte[] img = Files.readAllBytes(k);
         KernelImage ki = KernelImage.of(img);
