@@ -171,7 +171,7 @@ public final class Decoder {
         int mod = modrm >> 6, reg = (modrm >> 3) & 7, rm = modrm & 7;
         int w = (prefixes & Insn.PFX_REXW) != 0 ? 1 : 0;
         for (Form f : cands) {
-            if (f.ext != 0 && (extensions & f.ext) == 0) continue;
+            if ((extensions & f.ext) != f.ext) continue;
             if (f.wSel >= 0 && f.wSel != w) continue;
             if (f.rexB0 && (prefixes & Insn.PFX_REXB) != 0) continue;
             if (modrm >= 0) {
@@ -210,6 +210,9 @@ public final class Decoder {
                 case Operand.SEG: in.reg = size; break;
                 case Operand.S: in.reg &= 7; break;
                 case Operand.STI: in.rm &= 7; break;
+                // MMX registers are mm0..mm7 whatever REX.R / REX.B say (SDM Vol. 2A §2.2.1.2, Table 2-4 note).
+                case Operand.P: in.reg &= 7; break;
+                case Operand.Q: case Operand.N: if (in.rm >= 0) in.rm &= 7; break;
                 case Operand.O: {
                     long a = nextSigned(in.addrSize);
                     if (in.addrSize == 4) a &= 0xffffffffL;

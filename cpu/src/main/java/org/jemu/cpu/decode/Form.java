@@ -60,7 +60,7 @@ public final class Form {
     public final boolean endsBlock;
     /** Default operand size 64 (66 gives 16), or forced 64. */
     public final boolean d64, f64;
-    /** {@link Ext} bit this row needs, 0 for the baseline. */
+    /** {@link Ext} bits this row needs (all of them; SSSE3 on mm registers needs SSSE3 and MMX), 0 for the baseline. */
     public final int ext;
     public final int sizeRule;
 
@@ -116,7 +116,8 @@ public final class Form {
         for (int i = 0; i < kinds.length && size == Operand.SZ_NONE; i++)
             if (Operand.isInteger(kinds[i])) size = sizes[i];
         for (int i = 0; i < kinds.length && size == Operand.SZ_NONE; i++)
-            if (kinds[i] == Operand.V || kinds[i] == Operand.W || kinds[i] == Operand.U) size = sizes[i];
+            if (kinds[i] == Operand.V || kinds[i] == Operand.W || kinds[i] == Operand.U || Operand.isMmx(kinds[i]))
+                size = sizes[i];
         switch (size) {
             case Operand.SZ_NONE: case Operand.SZ_V: case Operand.SZ_P: return d64 ? RULE_V64 : RULE_V;
             case Operand.SZ_Z: return RULE_Z;
