@@ -14,9 +14,11 @@ import org.jemu.cpu.CpuState;
  */
 public final class Cpuid {
     public static final int MAX_BASIC = 0x16, MAX_EXTENDED = 0x80000008;
+    /** The TSC frequency reported when the machine does not say otherwise (1 GHz: ticks are nanoseconds). */
+    public static final long DEFAULT_TSC_HZ = 1_000_000_000L;
     static final int FAMILY = 6, MODEL = 0x8f, STEPPING = 8;
 
-    /** Leaf 1 EDX (SDM Vol. 2A table 3-11). MMX is required by the x86-64 psABI baseline that glibc checks. */
+    /** Leaf 1 EDX (SDM Vol. 2A table 3-11). MMX is left out until its instructions are implemented. */
     public static final int EDX1_FPU = 1, EDX1_DE = 1 << 2, EDX1_PSE = 1 << 3, EDX1_TSC = 1 << 4, EDX1_MSR = 1 << 5,
             EDX1_PAE = 1 << 6, EDX1_CX8 = 1 << 8, EDX1_APIC = 1 << 9, EDX1_MTRR = 1 << 12, EDX1_PGE = 1 << 13,
             EDX1_CMOV = 1 << 15, EDX1_PAT = 1 << 16, EDX1_CLFSH = 1 << 19, EDX1_MMX = 1 << 23, EDX1_FXSR = 1 << 24,
@@ -31,7 +33,7 @@ public final class Cpuid {
     public static final int EDX7_ARCH_CAPABILITIES = 1 << 29;
 
     public static final int EDX1 = EDX1_FPU | EDX1_DE | EDX1_PSE | EDX1_TSC | EDX1_MSR | EDX1_PAE | EDX1_CX8
-            | EDX1_APIC | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT | EDX1_CLFSH | EDX1_MMX | EDX1_FXSR
+            | EDX1_APIC | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT | EDX1_CLFSH | EDX1_FXSR
             | EDX1_SSE | EDX1_SSE2;
     public static final int ECX1 = ECX1_CX16 | ECX1_POPCNT;
     public static final int ECX81 = ECX81_LAHF | ECX81_ABM;
@@ -83,6 +85,12 @@ public final class Cpuid {
                 r[2] = ecx1;
                 r[3] = EDX1;
                 break;
+            case 2:
+                r[0] = 0x00ff0001;                  // one iteration; descriptor 0xFF: read leaf 4
+                break;
+            case 4:
+                cacheLeaf(sub, r);
+                break;
             case 7:
                 if (sub == 0) r[3] = EDX7_ARCH_CAPABILITIES;
                 break;
@@ -108,6 +116,39 @@ public final class Cpuid {
             case 0x80000008: r[0] = 48 << 8 | 40; break;
             default: break;                          // leaves 2-6, 8-0x14: nothing to report
         }
+    }
+
+    /**
+     * Leaf 4, deterministic cache parameters: L1d and L1i 32 KiB 8-way, L2 1 MiB 16-way, L3 8 MiB
+     * 16-way, 64-byte lines. A fixed, plausible geometry: glibc sets its memcpy/memset thresholds
+     * (non-temporal stores, REP MOVSB) from it, so it must be sane even though jemu has no caches.
+     */
+    private static void cacheLeaf(int sub, int[] r) {
+        switch (sub) {
+            case 0: cache(r, 1, 1, 8, 64); break;
+            case 1: cache(r, 2, 1, 8, 64); break;
+            case 2: cache(r, 3, 2, 16, 1024); break;
+            case 3: cache(r, 3, 3, 16, 8192); break;
+            default: break;                         // type 0: no more caches
+        }
+    }
+
+    private static void cache(int[] r, int type, int level, int ways, int sets) {
+        r[0] = type | level << 5 | 1 << 8;          // self-initialising; one thread shares it
+        r[1] = 63 | (ways - 1) << 22;               // 64-byte lines, one partition
+        r[2] = sets - 1;
+    }
+
+    /**
+     * The decoder extensions ({@link org.jemu.cpu.decode.Ext}) that this CPUID advertises, so that an
+     * instruction decodes exactly when software was told it exists.
+     */
+    public int decoderExtensions() {
+        int e = 0;
+        if ((ecx1 & ECX1_POPCNT) != 0) e |= org.jemu.cpu.decode.Ext.POPCNT;
+        if ((ECX81 & ECX81_ABM) != 0) e |= org.jemu.cpu.decode.Ext.LZCNT;
+        if ((EDX81 & EDX81_RDTSCP) != 0) e |= org.jemu.cpu.decode.Ext.RDTSCP;
+        return e;
     }
 
     private static int word(String s) { return word(s.getBytes(StandardCharsets.US_ASCII), 0); }

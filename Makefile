@@ -1,0 +1,30 @@
+# The two commands of the README, and the steps they are made of.
+#   make run    build jemu.jar, make the stock kernel and the seed initramfs, boot them on the terminal
+#   make test   the whole test suite (builds the guest images it needs first)
+IMAGES ?= $(or $(JEMU_IMAGES),$(HOME)/.cache/jemu/images)
+export JEMU_IMAGES := $(IMAGES)
+MVN ?= mvn -B -q
+
+.PHONY: run test jar images images-all unit clean
+
+run: jar images
+	./jemu -kernel $(IMAGES)/stock/bzImage -initrd $(IMAGES)/seed/initramfs.cpio.gz -nographic -append "console=ttyS0"
+
+test: jar images-all
+	$(MVN) verify
+	src-test-images/make-images.sh --check all
+
+jar:
+	$(MVN) -DskipTests package
+
+images: jar
+	src-test-images/make-images.sh stock seed
+
+images-all: jar
+	src-test-images/make-images.sh all
+
+unit:
+	$(MVN) verify
+
+clean:
+	$(MVN) clean

@@ -1,0 +1,269 @@
+package org.jemu.cpu.interp;
+
+import org.jemu.cpu.CpuState;
+import org.jemu.cpu.Flags;
+import org.jemu.cpu.GuestFault;
+import org.jemu.cpu.decode.DecodeCache;
+import org.jemu.cpu.decode.Decoder;
+import org.jemu.cpu.decode.Insn;
+import org.jemu.cpu.decode.Op;
+import org.jemu.cpu.decode.Shape;
+import org.jemu.cpu.sys.Cpuid;
+
+/**
+ * The interpreter: fetches the decoded instruction at RIP from the {@link DecodeCache} (decoded once
+ * per physical page), dispatches on {@link Insn#op}, and runs the shared semantics of
+ * {@code org.jemu.cpu.exec} through the operand plumbing of this package.
+ *
+ * <p>Exceptions are precise: an instruction that faults throws {@link GuestFault} with RIP still at
+ * the instruction and no register, flag or memory changed (except the completed iterations of a REP
+ * string instruction, which is restartable as on hardware). Memory destinations of read-modify-write
+ * instructions are probed for write access before anything is changed.
+ *
+ * <p>Privilege: the instructions of CPL 0 raise #GP(0) at CPL 3. INT n raises #GP as Linux's IDT
+ * (gate DPL 0) makes it for user code; INT3 raises #BP with RIP after the instruction (a trap).
+ * SYSCALL does its architectural part (RCX, R11) and calls the {@link SyscallHandler}.
+ */
+public final class Interpreter {
+    private final CpuState cpu;
+    private final DecodeCache cache;
+    private final SseOps sse;
+    private final X87Control x87 = new X87Control();
+    private final Cpuid cpuid;
+    private SystemOps system;
+    private SyscallHandler syscalls;
+    private boolean stop;
+    private long retired;
+
+    /** A user-mode interpreter with the default CPUID. */
+    public Interpreter(CpuState cpu) {
+        this(cpu, new Cpuid(Cpuid.DEFAULT_TSC_HZ));
+    }
+
+    public Interpreter(CpuState cpu, Cpuid cpuid) {
+        this.cpu = cpu;
+        this.cpuid = cpuid;
+        this.cache = new DecodeCache(cpu.mmu.physical(), new Decoder(cpuid.decoderExtensions()));
+        this.sse = new SseOps(cpu);
+    }
+
+    /** Switches to system mode: system instructions execute against {@code platform}. */
+    public void setSystemPlatform(SystemPlatform platform) {
+        system = new SystemOps(cpu, platform);
+    }
+
+    public Cpuid cpuid() { return cpuid; }
+
+    public CpuState cpu() { return cpu; }
+
+    public void setSyscallHandler(SyscallHandler h) { syscalls = h; }
+
+    /** Makes {@link #run} return after the current instruction (from a syscall handler, say). */
+    public void requestStop() { stop = true; }
+
+    /** Instructions retired since creation (a REP string instruction counts once per slice). */
+    public long retired() { return retired; }
+
+    public DecodeCache decodeCache() { return cache; }
+
+    /**
+     * Executes up to {@code maxInstructions} instructions; returns how many ran. Returns early after
+     * {@link #requestStop}. A guest exception propagates as {@link GuestFault} with the state precise.
+     */
+    public long run(long maxInstructions) {
+        stop = false;
+        long n = 0;
+        try {
+            while (n < maxInstructions && !stop) {
+                step();
+                n++;
+            }
+        } finally {
+            retired += n;
+        }
+        return n;
+    }
+
+    /** Executes one instruction. */
+    public void step() {
+        long rip = cpu.rip;
+        Insn in = cache.get(cpu.mmu, rip);
+        long next = rip + in.length;
+        if (execute(in, next)) cpu.rip = next;
+    }
+
+    /** Runs one instruction; returns true when RIP is to advance to {@code next}. */
+    private boolean execute(Insn in, long next) {
+        CpuState c = cpu;
+        long ea = in.hasMem ? Operands.ea(c, in, next) : 0;
+        switch (in.op) {
+            case Op.ADD: case Op.OR: case Op.ADC: case Op.SBB: case Op.AND: case Op.SUB: case Op.XOR:
+            case Op.CMP: case Op.TEST:
+                IntegerOps.alu(c, in, ea);
+                return true;
+            case Op.NOT: case Op.NEG: case Op.INC: case Op.DEC:
+                IntegerOps.unary(c, in, ea);
+                return true;
+            case Op.MUL: case Op.IMUL1: case Op.DIV: case Op.IDIV: case Op.IMUL2: case Op.IMUL3:
+                IntegerOps.mulDiv(c, in, ea);
+                return true;
+            case Op.ROL: case Op.ROR: case Op.RCL: case Op.RCR: case Op.SHL: case Op.SHR: case Op.SAR:
+                IntegerOps.shift(c, in, ea);
+                return true;
+            case Op.SHLD: case Op.SHRD: IntegerOps.doubleShift(c, in, ea); return true;
+            case Op.BT: case Op.BTS: case Op.BTR: case Op.BTC: IntegerOps.bitTest(c, in, ea); return true;
+            case Op.BSF: case Op.BSR: case Op.TZCNT: case Op.LZCNT: case Op.POPCNT:
+                IntegerOps.bitScan(c, in, ea);
+                return true;
+            case Op.BSWAP: IntegerOps.bswap(c, in); return true;
+            case Op.MOV: IntegerOps.mov(c, in, ea); return true;
+            case Op.MOV_MOFFS: IntegerOps.movMoffs(c, in); return true;
+            case Op.MOVZX: case Op.MOVSX: case Op.MOVSXD:
+                IntegerOps.movExtend(c, in, ea, in.row().sizes[1]);
+                return true;
+            case Op.MOVBE: IntegerOps.movbe(c, in, ea); return true;
+            case Op.LEA: Operands.writeGpr(c.gpr, in.reg, in.opSize, Operands.offset(c, in, next)); return true;
+            case Op.XCHG: IntegerOps.xchg(c, in, ea); return true;
+            case Op.XADD: IntegerOps.xadd(c, in, ea); return true;
+            case Op.CMPXCHG: IntegerOps.cmpxchg(c, in, ea); return true;
+            case Op.CMPXCHG8B: case Op.CMPXCHG16B: IntegerOps.cmpxchgWide(c, in, ea); return true;
+            case Op.CBW: IntegerOps.cbw(c, in); return true;
+            case Op.CWD: IntegerOps.cwd(c, in); return true;
+            case Op.XLAT: IntegerOps.xlat(c, in); return true;
+            case Op.CMOVCC: IntegerOps.cmov(c, in, ea); return true;
+            case Op.SETCC: IntegerOps.setcc(c, in, ea); return true;
+            case Op.NOP: case Op.PAUSE: case Op.PREFETCH: case Op.FWAIT:
+            case Op.LFENCE: case Op.MFENCE: case Op.SFENCE:
+                return true;
+            case Op.CLFLUSH: c.mmu.read8(ea); return true;
+
+            // ---- stack ----
+            case Op.PUSH: StackOps.pushOp(c, in, next); return true;
+            case Op.POP: StackOps.popOp(c, in, next); return true;
+            case Op.PUSH_SEG: StackOps.pushSeg(c, in); return true;
+            case Op.POP_SEG:
+                if (system != null) return system.execute(in, ea, next);
+                StackOps.popSeg(c, in);
+                return true;
+            case Op.PUSHF: StackOps.pushf(c, in); return true;
+            case Op.POPF: StackOps.popf(c, in); return true;
+            case Op.ENTER: StackOps.enter(c, in); return true;
+            case Op.LEAVE: StackOps.leave(c, in); return true;
+
+            // ---- control transfer ----
+            case Op.JCC:
+                c.rip = c.flags.cond(in.cc) ? next + in.imm : next;
+                return false;
+            case Op.JMP: c.rip = next + in.imm; return false;
+            case Op.JMP_IND: c.rip = Operands.readE(c, in, 8, ea); return false;
+            case Op.CALL:
+                StackOps.push(c, 8, next);
+                c.rip = next + in.imm;
+                return false;
+            case Op.CALL_IND: {
+                long target = Operands.readE(c, in, 8, ea);
+                StackOps.push(c, 8, next);
+                c.rip = target;
+                return false;
+            }
+            case Op.RET: {
+                long sp = c.gpr[CpuState.RSP];
+                long target = c.mmu.read64(sp);
+                c.gpr[CpuState.RSP] = sp + 8 + (in.shape == Shape.I ? in.imm & 0xffff : 0);
+                c.rip = target;
+                return false;
+            }
+            case Op.LOOP: case Op.LOOPE: case Op.LOOPNE: {
+                long m = Operands.addrMask(in);
+                long cx = (c.gpr[CpuState.RCX] - 1) & m;
+                c.gpr[CpuState.RCX] = cx;   // with a 67 prefix ECX is written, zero-extended
+                boolean taken = cx != 0 && (in.op == Op.LOOP || c.flags.zf() == (in.op == Op.LOOPE));
+                c.rip = taken ? next + in.imm : next;
+                return false;
+            }
+            case Op.JRCXZ:
+                c.rip = (c.gpr[CpuState.RCX] & Operands.addrMask(in)) == 0 ? next + in.imm : next;
+                return false;
+
+            // ---- strings ----
+            case Op.MOVS: case Op.STOS: case Op.LODS: case Op.CMPS: case Op.SCAS:
+                return StringOps.execute(c, in);
+
+            // ---- flags ----
+            case Op.CMC: c.flags.complementCf(); return true;
+            case Op.CLC: c.flags.setCf(false); return true;
+            case Op.STC: c.flags.setCf(true); return true;
+            case Op.CLD: c.flags.setDf(false); return true;
+            case Op.STD: c.flags.setDf(true); return true;
+            case Op.SAHF:
+                c.flags.setMasked(c.gpr[CpuState.RAX] >>> 8, Flags.SF | Flags.ZF | Flags.AF | Flags.PF | Flags.CF);
+                return true;
+            case Op.LAHF: {
+                long ah = (c.flags.get() & (Flags.SF | Flags.ZF | Flags.AF | Flags.PF | Flags.CF)) | Flags.FIXED1;
+                c.gpr[CpuState.RAX] = (c.gpr[CpuState.RAX] & ~0xff00L) | (ah << 8);
+                return true;
+            }
+
+            // ---- system ----
+            case Op.SYSCALL: return system != null ? system.execute(in, ea, next) : syscall(next);
+            case Op.CPUID: cpuid.execute(c); return true;
+            case Op.RDTSC: case Op.RDTSCP: {
+                if (system != null) return system.execute(in, ea, next);
+                long tsc = System.nanoTime();      // user mode: the host's monotonic clock at 1 GHz
+                c.gpr[CpuState.RAX] = tsc & 0xffffffffL;
+                c.gpr[CpuState.RDX] = tsc >>> 32;
+                if (in.op == Op.RDTSCP) c.gpr[CpuState.RCX] = c.tscAux & 0xffffffffL;
+                return true;
+            }
+            case Op.INT3:
+                if (system != null) return system.execute(in, ea, next);
+                c.rip = next;
+                throw new GuestFault(GuestFault.BP, -1, 0);
+            case Op.INT1:
+                if (system != null) return system.execute(in, ea, next);
+                c.rip = next;
+                throw new GuestFault(GuestFault.DB, -1, 0);
+            case Op.INT:
+                if (system != null) return system.execute(in, ea, next);
+                throw GuestFault.gp((int) ((in.imm & 0xff) << 3) | 2);
+            case Op.UD2: throw GuestFault.ud();
+            case Op.LDMXCSR: sse.ldmxcsr(ea); return true;
+            case Op.STMXCSR: sse.stmxcsr(ea); return true;
+            case Op.FXSAVE: sse.fxsave(ea, x87.fcw, x87.fsw); return true;
+            case Op.FXRSTOR: sse.fxrstor(ea); return true;
+            case Op.EMMS: return true;
+            case Op.X87: x87.execute(c, in, ea); return true;
+            case Op.HLT: case Op.CLI: case Op.STI: case Op.IN: case Op.OUT: case Op.INS: case Op.OUTS:
+            case Op.CLTS: case Op.INVD: case Op.WBINVD: case Op.WRMSR: case Op.RDMSR: case Op.RDPMC:
+            case Op.MOV_FROM_CR: case Op.MOV_TO_CR: case Op.MOV_FROM_DR: case Op.MOV_TO_DR:
+            case Op.LLDT: case Op.LTR: case Op.LGDT: case Op.LIDT: case Op.LMSW: case Op.INVLPG:
+            case Op.SWAPGS: case Op.SYSRET: case Op.SYSEXIT: case Op.MONITOR: case Op.MWAIT:
+            case Op.XSETBV: case Op.MOV_FROM_SEG: case Op.MOV_TO_SEG: case Op.RETF: case Op.IRET:
+            case Op.SLDT: case Op.STR: case Op.SGDT: case Op.SIDT: case Op.SMSW:
+            case Op.LSL: case Op.LAR: case Op.VERR: case Op.VERW:
+                if (system != null) return system.execute(in, ea, next);
+                if (c.cpl != 0) throw GuestFault.gp(0);
+                throw GuestFault.ud();   // user mode without a kernel: nothing to run them against
+            default:
+                if (in.op >= Op.MOVUPS && in.op <= Op.PADDD) {
+                    sse.execute(in, ea);
+                    return true;
+                }
+                throw GuestFault.ud();
+        }
+    }
+
+    /**
+     * SYSCALL: RCX := next RIP, R11 := RFLAGS (SDM Vol. 2B, SYSCALL); then the handler. The handler
+     * may set RIP itself (rt_sigreturn), so RIP is advanced before it runs.
+     */
+    private boolean syscall(long next) {
+        CpuState c = cpu;
+        if (syscalls == null) throw GuestFault.ud();
+        c.gpr[CpuState.RCX] = next;
+        c.gpr[11] = c.flags.get() & ~Flags.RF;
+        c.rip = next;
+        syscalls.syscall(c);
+        return false;
+    }
+}

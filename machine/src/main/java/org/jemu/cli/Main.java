@@ -1,0 +1,100 @@
+package org.jemu.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Properties;
+import org.jemu.loader.linux.KernelFormatException;
+import org.jemu.loader.linux.KernelImage;
+
+/**
+ * The {@code jemu} command: {@code jemu [options]} boots a machine as {@code qemu-system-x86_64}
+ * would; {@code jemu mkinitramfs DIR OUT} and {@code jemu user PROG ...} are subcommands.
+ *
+ * <p>Exit status: 0 success, 1 a missing or malformed input file, 2 an unknown or unsupported option,
+ * 3 a capability that jemu does not have yet. User errors print one line, never a stack trace.
+ */
+public final class Main {
+    public static final int EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_UNIMPLEMENTED = 3;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit status (for tests and embedding). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("mkinitramfs"))
+            return MkInitramfs.run(Arrays.copyOfRange(args, 1, args.length));
+        if (args.length > 0 && args[0].equals("user"))
+            return org.jemu.user.UserMain.run(Arrays.copyOfRange(args, 1, args.length));
+        Options o;
+        try {
+            o = Options.parse(args);
+            if (o.help) {
+                out.print(usage());
+                return EXIT_OK;
+            }
+            if (o.version) {
+                out.println("jemu version " + version() + " (x86-64 system emulator in Java, running on Java "
+                        + System.getProperty("java.version") + ")");
+                return EXIT_OK;
+            }
+            o.checkFiles();
+            probeKernel(o.config.kernel);
+        } catch (UsageException e) {
+            err.println("jemu: " + e.getMessage());
+            return e.status;
+        }
+        err.println("jemu: booting a kernel is not implemented yet (the machine, issue 7, is still open)");
+        return EXIT_UNIMPLEMENTED;
+    }
+
+    /** Rejects a file that is not a bootable x86-64 kernel before anything else is built. */
+    private static void probeKernel(Path kernel) throws UsageException {
+        try {
+            KernelImage.read(kernel);
+        } catch (KernelFormatException e) {
+            throw UsageException.input("-kernel " + kernel + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw UsageException.input("-kernel " + kernel + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/org/jemu/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String usage() {
+        return String.join("\n",
+                "usage: jemu [options]                  boot a Linux kernel on an emulated x86-64 PC",
+                "       jemu mkinitramfs DIR OUT         pack DIR as a newc cpio initramfs (gzip if OUT ends in .gz)",
+                "       jemu user PROG [ARGS...]         run a static x86-64 Linux program (user-mode emulation;",
+                "                                        see its usage line for options)",
+                "",
+                "Options (spelled as in qemu-system-x86_64):",
+                "  -kernel FILE     Linux kernel: a bzImage or an ELF vmlinux",
+                "  -initrd FILE     initramfs: a file, a directory (packed on the fly), or FILE1,FILE2,... concatenated",
+                "  -append CMDLINE  kernel command line, e.g. \"console=ttyS0\"",
+                "  -m SIZE          guest RAM, e.g. 512, 512M, 2G (default 512M; suffix-less means MiB)",
+                "  -nographic       no display: the first serial port is the terminal",
+                "  -no-reboot       exit instead of rebooting when the guest resets",
+                "  -accel interp|jit  interpreter only, or the JIT for hot code (default jit)",
+                "  -smp 1           number of CPUs (only 1)",
+                "  -h, --help       this text",
+                "  --version        print the version",
+                "",
+                "Exit status: 0 ok, 1 missing or malformed input file, 2 unknown or unsupported option,",
+                "3 not implemented yet.",
+                "");
+    }
+}
