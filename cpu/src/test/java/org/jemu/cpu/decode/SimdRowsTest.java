@@ -30,7 +30,7 @@ class SimdRowsTest {
     @Test
     void eachExtensionGatesItsRows() {
         String[][] byExt = {
-            {"sse3", "f2 0f 7c c1", "f3 0f 16 c1", "f2 0f f0 00"},
+            {"sse3", "f2 0f 7c c1", "f3 0f 16 c1", "f2 0f f0 00", "db 08", "dd 08", "df 08"},
             {"ssse3", "66 0f 38 00 c1", "66 0f 3a 0f c1 03", "66 0f 38 1e c1"},
             {"sse41", "66 0f 38 17 c1", "66 0f 3a 21 c1 10", "66 0f 38 2a 00", "66 0f 3a 16 c1 01"},
             {"sse42", "66 0f 38 37 c1", "66 0f 3a 61 c1 0c", "66 0f 3a 63 c1 0c", "f2 0f 38 f1 c1"},
