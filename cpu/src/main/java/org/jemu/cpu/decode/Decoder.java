@@ -3,6 +3,7 @@ package org.jemu.cpu.decode;
 import org.jemu.cpu.CpuState;
 import org.jemu.cpu.GuestFault;
 import org.jemu.cpu.mem.Mmu;
+import org.jemu.cpu.mem.PhysicalMemory;
 
 /**
  * Decodes one x86 instruction into an {@link Insn}, driven by {@link OpTable}. Bytes come from the
@@ -67,8 +68,21 @@ public final class Decoder {
         this.mode = mode;
     }
 
-    /** Decodes the instruction at linear address {@code rip}, fetching with execute permission. */
+    /**
+     * Decodes the instruction at linear address {@code rip}, fetching with execute permission. When
+     * all 15 bytes an instruction may have lie in one RAM page, the page is translated once and the
+     * bytes read straight from RAM; otherwise byte by byte, so a #PF on the second page is raised only
+     * if the instruction reaches it.
+     */
     public void decode(Mmu mmu, long rip, Insn out) {
+        if ((rip & 0xfff) <= 0x1000 - MAX_LENGTH) {
+            long p = mmu.fetchPhysical(rip);
+            PhysicalMemory phys = mmu.physical();
+            if (phys.isRam(p) && phys.isRam(p + MAX_LENGTH - 1)) {
+                decode(phys.ram(), (int) p, out);
+                return;
+            }
+        }
         this.mmu = mmu;
         this.rip = rip;
         this.code = null;
