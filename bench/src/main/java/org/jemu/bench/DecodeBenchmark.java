@@ -177,6 +177,40 @@ public class DecodeBenchmark {
     }
 
     /**
+     * The same measurements by thread CPU time, for a shared machine where other processes take the
+     * cores (JMH measures wall time): {@code java -cp bench/target/benchmarks.jar
+     * org.jemu.bench.DecodeBenchmark [seconds]}. Prints million instructions per CPU-second.
+     */
+    static volatile long sinkAll;
+
+    public static void main(String[] args) throws IOException {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        System.out.println("java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+        for (String w : new String[] {"all", "4096"}) {
+            DecodeBenchmark b = new DecodeBenchmark();
+            b.window = w;
+            b.setUp();
+            String[] names = {"uncachedArray", "uncachedMmu", "cachedHot"};
+            for (int k = 0; k < names.length; k++) {
+                long sink = 0;
+                for (int round = 0; round < 2; round++) {      // round 0 warms up
+                    long ops = 0, t0 = mx.getCurrentThreadCpuTime(), t;
+                    do {
+                        sink += k == 0 ? b.uncachedArray() : k == 1 ? b.uncachedMmu() : b.cachedHot();
+                        ops += BATCH;
+                        t = mx.getCurrentThreadCpuTime();
+                    } while (t - t0 < seconds * 1e9);
+                    sinkAll = sink;
+                    if (round == 1)
+                        System.out.printf("DecodeBenchmark.%-14s window=%-5s %8.1f M instructions per CPU-second%n",
+                                names[k], w, ops * 1e3 / (t - t0));
+                }
+            }
+        }
+    }
+
+    /**
      * An INT3 (CC) next to another: the filler the kernel puts between functions and up to its 2 MiB
      * section alignment (86% of the small kernel's .text). Never executed, so left out.
      */
