@@ -77,6 +77,8 @@
  *     and 66 0F 3A 15 ({@code PEXTRW_E}, {@code R_V_I} / {@code M_V_I}: xmm reg to GPR or memory).</li>
  * <li>MOVMSKPS/MOVMSKPD/PMOVMSKB are {@code Gy}: with REX.W {@code opSize} is 8 (the mask is
  *     zero-extended either way, SDM Vol. 2B PMOVMSKB "default operand size is 64-bit").</li>
+ * <li>MASKMOVDQU and MASKMOVQ store to DS:rDI (segment overridable, address size by 67); their
+ *     ModRM names two registers, so {@code hasMem} is false.</li>
  * <li>PCMPESTRI/PCMPESTRM with REX.W (mnemonic PCMPESTRIQ/PCMPESTRMQ) take 64-bit lengths from
  *     RAX/RDX; {@code opSize} is 16 for all four string compares, so test {@code PFX_REXW}.</li>
  * <li>Rows marked with an extension decode only when the {@link org.jemu.cpu.decode.Decoder} has it
