@@ -27,4 +27,9 @@ public final class MachineConfig {
     public boolean noReboot;
     public Accel accel = Accel.JIT;
     public int smp = 1;
+    /**
+     * Deterministic time (QEMU's {@code -icount shift=N}): each instruction advances the virtual clock
+     * by 2^N ns, so a run is reproducible instruction for instruction. -1 (the default) is real time.
+     */
+    public int icountShift = -1;
 }

@@ -6,6 +6,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Properties;
+import org.jemu.Machine;
+import org.jemu.MachineConfig;
+import org.jemu.loader.initramfs.InitramfsException;
 import org.jemu.loader.linux.KernelFormatException;
 import org.jemu.loader.linux.KernelImage;
 
@@ -14,10 +17,11 @@ import org.jemu.loader.linux.KernelImage;
  * would; {@code jemu mkinitramfs DIR OUT} and {@code jemu user PROG ...} are subcommands.
  *
  * <p>Exit status: 0 success, 1 a missing or malformed input file, 2 an unknown or unsupported option,
- * 3 a capability that jemu does not have yet. User errors print one line, never a stack trace.
+ * 3 a capability that jemu does not have yet, 70 an internal error of jemu (a bug: please report it).
+ * User errors print one line, never a stack trace.
  */
 public final class Main {
-    public static final int EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_UNIMPLEMENTED = 3;
+    public static final int EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_UNIMPLEMENTED = 3, EXIT_INTERNAL = 70;
 
     private Main() {}
 
@@ -49,8 +53,40 @@ public final class Main {
             err.println("jemu: " + e.getMessage());
             return e.status;
         }
-        err.println("jemu: booting a kernel is not implemented yet (the machine, issue 7, is still open)");
-        return EXIT_UNIMPLEMENTED;
+        return boot(o.config, out, err);
+    }
+
+    /** Builds the machine and runs it with the terminal as its serial console. */
+    static int boot(MachineConfig config, PrintStream out, PrintStream err) {
+        while (true) {
+            Machine m;
+            try {
+                m = new Machine(config, b -> out.write(b));
+            } catch (KernelFormatException | InitramfsException e) {
+                err.println("jemu: " + e.getMessage());
+                return EXIT_INPUT;
+            } catch (IOException e) {
+                err.println("jemu: cannot read input: " + e.getMessage());
+                return EXIT_INPUT;
+            }
+            ConsoleInput.start(System.in, m);
+            Machine.Exit why = m.run();
+            out.flush();
+            switch (why) {
+                case POWER_OFF: return EXIT_OK;
+                case STOPPED: return EXIT_OK;
+                case RESET:
+                    if (config.noReboot) {
+                        err.println("jemu: " + m.exitMessage() + "; exiting (-no-reboot)");
+                        return EXIT_OK;
+                    }
+                    err.println("jemu: " + m.exitMessage() + "; rebooting");
+                    continue;
+                default:
+                    err.println("jemu: " + m.exitMessage());
+                    return EXIT_INTERNAL;
+            }
+        }
     }
 
     /** Rejects a file that is not a bootable x86-64 kernel before anything else is built. */
@@ -93,8 +129,10 @@ public final class Main {
                 "  -h, --help       this text",
                 "  --version        print the version",
                 "",
-                "Exit status: 0 ok, 1 missing or malformed input file, 2 unknown or unsupported option,",
-                "3 not implemented yet.",
+                "  -icount N        deterministic time: each instruction advances the clock by 2^N ns",
+                "",
+                "Exit status: 0 ok (the guest powered off), 1 missing or malformed input file,",
+                "2 unknown or unsupported option, 70 internal error.",
                 "");
     }
 }

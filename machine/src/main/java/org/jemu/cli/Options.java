@@ -36,6 +36,7 @@ final class Options {
                 case "-no-reboot": o.config.noReboot = true; break;
                 case "-accel": o.config.accel = parseAccel(value(args, ++i, a)); break;
                 case "-smp": o.config.smp = parseSmp(value(args, ++i, a)); break;
+                case "-icount": o.config.icountShift = parseIcount(value(args, ++i, a)); break;
                 default:
                     if (a.startsWith("-")) throw UsageException.usage("unknown or unsupported option: " + a);
                     throw UsageException.usage("unexpected argument: " + a + " (options start with '-'; see --help)");
@@ -99,6 +100,18 @@ final class Options {
             case "jit": case "tcg": return MachineConfig.Accel.JIT;
             default: throw UsageException.usage("-accel " + s + ": unsupported accelerator (use interp or jit)");
         }
+    }
+
+    /** QEMU's -icount syntax: N or shift=N, 0 <= N <= 10. */
+    private static int parseIcount(String s) throws UsageException {
+        String n = s.startsWith("shift=") ? s.substring(6) : s;
+        try {
+            int v = Integer.parseInt(n);
+            if (v >= 0 && v <= 10) return v;
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw UsageException.usage("-icount " + s + ": expected a shift from 0 to 10");
     }
 
     private static int parseSmp(String s) throws UsageException {

@@ -29,6 +29,7 @@ public final class Interpreter {
     private final DecodeCache cache;
     private final SseOps sse;
     private final X87Control x87 = new X87Control();
+    private static final boolean TRACE_FAULTS = Boolean.getBoolean("jemu.traceFaults");
     private final Cpuid cpuid;
     private SystemOps system;
     private SyscallHandler syscalls;
@@ -81,6 +82,37 @@ public final class Interpreter {
         } finally {
             retired += n;
         }
+        return n;
+    }
+
+    /**
+     * System mode: executes up to {@code max} instructions, retiring each on {@code clock}, and
+     * returns early when {@code signals} has work for the machine (an interrupt the CPU may take now,
+     * a reset, a stop, host input) or the CPU halted. Guest exceptions are delivered through the IDT
+     * here; a fault while delivering #DF propagates as {@link org.jemu.cpu.sys.TripleFault}.
+     *
+     * <p>Interrupt shadows (STI, MOV SS, POP SS; SDM Vol. 3A §6.8.3) last exactly one instruction:
+     * a shadow set before an instruction is cleared after it.
+     */
+    public long runSystem(long max, org.jemu.cpu.io.CpuSignals signals, org.jemu.cpu.time.VirtualClock clock) {
+        CpuState c = cpu;
+        long n = 0;
+        while (n < max) {
+            int w = signals.word();
+            if (w != 0 && (w != org.jemu.cpu.io.CpuSignals.INTR || (c.flags.ifl() && !c.interruptShadow))) break;
+            boolean shadow = c.interruptShadow;
+            try {
+                step();
+            } catch (GuestFault f) {
+                if (TRACE_FAULTS) System.err.printf("fault %s at rip=%x cpl=%d%n", f.getMessage(), c.rip, c.cpl);
+                org.jemu.cpu.sys.Interrupts.deliverFault(c, f);
+            }
+            if (shadow) c.interruptShadow = false;
+            n++;
+            clock.retire(1);
+            if (c.halted) break;
+        }
+        retired += n;
         return n;
     }
 

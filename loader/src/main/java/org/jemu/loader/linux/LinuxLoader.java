@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.jemu.cpu.CpuState;
 import org.jemu.cpu.mem.PhysicalMemory;
+import org.jemu.cpu.sys.Segments;
 
 /**
  * The Linux x86 boot protocol's 64-bit entry (Linux {@code Documentation/arch/x86/boot.rst},
@@ -114,12 +115,15 @@ public final class LinuxLoader {
         return zp;
     }
 
-    /** Null, null, __BOOT_CS (64-bit code, DPL 0), __BOOT_DS (data, writable). */
+    /** __BOOT_CS: 64-bit code (L=1, P, S, type 0xB, accessed); __BOOT_DS: flat writable data (G, D/B). */
+    static final long BOOT_CS_DESC = 0x00af9b000000ffffL, BOOT_DS_DESC = 0x00cf93000000ffffL;
+
+    /** Null, null, __BOOT_CS, __BOOT_DS. */
     static void writeGdt(PhysicalMemory mem) {
         mem.write(BootLayout.GDT, 8, 0);
         mem.write(BootLayout.GDT + 8, 8, 0);
-        mem.write(BootLayout.GDT + BootLayout.BOOT_CS, 8, 0x00af9b000000ffffL);  // L=1, P, S, type 0xB
-        mem.write(BootLayout.GDT + BootLayout.BOOT_DS, 8, 0x00cf93000000ffffL);  // G, D/B, P, S, type 0x3
+        mem.write(BootLayout.GDT + BootLayout.BOOT_CS, 8, BOOT_CS_DESC);
+        mem.write(BootLayout.GDT + BootLayout.BOOT_DS, 8, BOOT_DS_DESC);
     }
 
     /** Identity-maps the low 4 GiB with 2 MiB pages (Intel SDM Vol. 3A §4.5). */
@@ -145,10 +149,10 @@ public final class LinuxLoader {
         cpu.cr3 = BootLayout.PML4;
         cpu.gdtrBase = BootLayout.GDT;
         cpu.gdtrLimit = BootLayout.BOOT_DS + 7;
-        for (int s = 0; s < 6; s++) cpu.segSelector[s] = BootLayout.BOOT_DS;
-        cpu.segSelector[CpuState.CS] = BootLayout.BOOT_CS;
-        java.util.Arrays.fill(cpu.segBase, 0);
-        cpu.cpl = 0;
+        // Selectors and their descriptor caches, as if loaded from the GDT above.
+        for (int s = 0; s < 6; s++) Segments.setCache(cpu, s, BootLayout.BOOT_DS, BOOT_DS_DESC);
+        Segments.setCache(cpu, CpuState.CS, BootLayout.BOOT_CS, BOOT_CS_DESC);
+        cpu.setCpl(0);
         java.util.Arrays.fill(cpu.gpr, 0);
         cpu.gpr[CpuState.RSI] = info.zeroPage();
         cpu.rip = info.entry();

@@ -1,4 +1,4 @@
-package org.jemu.loader.acpi;
+package org.jemu.devices.acpi;
 
 /**
  * The fixed facts of jemu's PC that the ACPI tables describe and the devices implement: where the

@@ -1,4 +1,4 @@
-package org.jemu.loader.acpi;
+package org.jemu.devices.acpi;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,4 @@
-package org.jemu.loader.acpi;
+package org.jemu.devices.acpi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
