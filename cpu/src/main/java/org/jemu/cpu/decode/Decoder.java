@@ -3,6 +3,7 @@ package org.jemu.cpu.decode;
 import org.jemu.cpu.CpuState;
 import org.jemu.cpu.GuestFault;
 import org.jemu.cpu.mem.Mmu;
+import org.jemu.cpu.mem.PhysicalMemory;
 
 /**
  * Decodes one x86 instruction into an {@link Insn}, driven by {@link OpTable}. Bytes come from the
@@ -19,6 +20,25 @@ import org.jemu.cpu.mem.Mmu;
  */
 public final class Decoder {
     public static final int MAX_LENGTH = 15;
+
+    /** What a first byte is as a prefix: 0 none, else a P_* kind (a table: one load for the common case). */
+    private static final byte[] PREFIX = new byte[256];
+    private static final int P_REX = 1, P_LOCK = 2, P_F2 = 3, P_F3 = 4, P_66 = 5, P_67 = 6, P_SEG = 7;
+
+    static {
+        for (int r = 0x40; r < 0x50; r++) PREFIX[r] = P_REX;
+        PREFIX[0xf0] = P_LOCK;
+        PREFIX[0xf2] = P_F2;
+        PREFIX[0xf3] = P_F3;
+        PREFIX[0x66] = P_66;
+        PREFIX[0x67] = P_67;
+        PREFIX[0x26] = (byte) (P_SEG + CpuState.ES);
+        PREFIX[0x2e] = (byte) (P_SEG + CpuState.CS);
+        PREFIX[0x36] = (byte) (P_SEG + CpuState.SS);
+        PREFIX[0x3e] = (byte) (P_SEG + CpuState.DS);
+        PREFIX[0x64] = (byte) (P_SEG + CpuState.FS);
+        PREFIX[0x65] = (byte) (P_SEG + CpuState.GS);
+    }
 
     /** Code size: 64 for 64-bit mode. */
     private int mode = 64;
@@ -48,8 +68,21 @@ public final class Decoder {
         this.mode = mode;
     }
 
-    /** Decodes the instruction at linear address {@code rip}, fetching with execute permission. */
+    /**
+     * Decodes the instruction at linear address {@code rip}, fetching with execute permission. When
+     * all 15 bytes an instruction may have lie in one RAM page, the page is translated once and the
+     * bytes read straight from RAM; otherwise byte by byte, so a #PF on the second page is raised only
+     * if the instruction reaches it.
+     */
     public void decode(Mmu mmu, long rip, Insn out) {
+        if ((rip & 0xfff) <= 0x1000 - MAX_LENGTH) {
+            long p = mmu.fetchPhysical(rip);
+            PhysicalMemory phys = mmu.physical();
+            if (phys.isRam(p) && phys.isRam(p + MAX_LENGTH - 1)) {
+                decode(phys.ram(), (int) p, out);
+                return;
+            }
+        }
         this.mmu = mmu;
         this.rip = rip;
         this.code = null;
@@ -108,22 +141,18 @@ public final class Decoder {
         // (SDM Vol. 2A §2.2.1: "REX prefixes ... must immediately precede the opcode").
         for (;;) {
             b = next();
-            switch (b) {
-                case 0xf0: prefixes |= Insn.PFX_LOCK; rexByte = 0; continue;
-                case 0xf2: prefixes |= Insn.PFX_REPNE; lastRep = 0xf2; rexByte = 0; continue;
-                case 0xf3: prefixes |= Insn.PFX_REP; lastRep = 0xf3; rexByte = 0; continue;
-                case 0x26: segment = CpuState.ES; rexByte = 0; continue;
-                case 0x2e: segment = CpuState.CS; rexByte = 0; continue;
-                case 0x36: segment = CpuState.SS; rexByte = 0; continue;
-                case 0x3e: segment = CpuState.DS; rexByte = 0; continue;
-                case 0x64: segment = CpuState.FS; rexByte = 0; continue;
-                case 0x65: segment = CpuState.GS; rexByte = 0; continue;
-                case 0x66: prefixes |= Insn.PFX_OPSIZE; rexByte = 0; continue;
-                case 0x67: prefixes |= Insn.PFX_ADDRSIZE; rexByte = 0; continue;
-                default:
-                    if ((b & 0xf0) == 0x40) { rexByte = b; continue; }
+            int kind = PREFIX[b];
+            if (kind == 0) break;
+            switch (kind) {
+                case P_REX: rexByte = b; continue;
+                case P_LOCK: prefixes |= Insn.PFX_LOCK; break;
+                case P_F2: prefixes |= Insn.PFX_REPNE; lastRep = 0xf2; break;
+                case P_F3: prefixes |= Insn.PFX_REP; lastRep = 0xf3; break;
+                case P_66: prefixes |= Insn.PFX_OPSIZE; break;
+                case P_67: prefixes |= Insn.PFX_ADDRSIZE; break;
+                default: segment = kind - P_SEG; break;
             }
-            break;
+            rexByte = 0;
         }
         if (rexByte != 0) {
             prefixes |= Insn.PFX_REX;
@@ -168,18 +197,13 @@ public final class Decoder {
     }
 
     private Form select(Form[] cands, int modrm, int prefixes) {
-        int mod = modrm >> 6, reg = (modrm >> 3) & 7, rm = modrm & 7;
-        int w = (prefixes & Insn.PFX_REXW) != 0 ? 1 : 0;
+        int key = (modrm & 0xff) | ((prefixes & Insn.PFX_REXW) != 0 ? Form.SEL_W : 0)
+                | ((prefixes & Insn.PFX_REXB) != 0 ? Form.SEL_REXB : 0);
+        boolean regForm = (modrm & 0xc0) == 0xc0;
         for (Form f : cands) {
-            if (f.ext != 0 && (extensions & f.ext) == 0) continue;
-            if (f.wSel >= 0 && f.wSel != w) continue;
-            if (f.rexB0 && (prefixes & Insn.PFX_REXB) != 0) continue;
-            if (modrm >= 0) {
-                if (f.regSel >= 0 && f.regSel != reg) continue;
-                if (f.rmSel >= 0 && f.rmSel != rm) continue;
-                if (f.modSel == 1 && mod == 3) continue;
-                if (f.modSel == 2 && mod != 3) continue;
-            }
+            if ((key & f.selMask) != f.selValue) continue;
+            if (f.memOnly && regForm) continue;
+            if ((extensions & f.ext) != f.ext) continue;
             return f;
         }
         return null;
@@ -201,15 +225,17 @@ public final class Decoder {
             if (f.anyMod || modrm >= 0xc0) in.rm = (modrm & 7) | rexB;
             else modrmMemory(in, modrm, prefixes);
         }
-        long[] imms = null;
         int nImm = 0;
-        for (int k = 0; k < f.kinds.length; k++) {
+        for (int k = 0; f.operandPass && k < f.kinds.length; k++) {
             int kind = f.kinds[k], size = f.sizes[k];
             switch (kind) {
                 case Operand.Z: in.reg = (in.opcode & 7) | rexB; break;
                 case Operand.SEG: in.reg = size; break;
                 case Operand.S: in.reg &= 7; break;
                 case Operand.STI: in.rm &= 7; break;
+                // MMX registers are mm0..mm7 whatever REX.R / REX.B say (SDM Vol. 2A §2.2.1.2, Table 2-4 note).
+                case Operand.P: in.reg &= 7; break;
+                case Operand.Q: case Operand.N: if (in.rm >= 0) in.rm &= 7; break;
                 case Operand.O: {
                     long a = nextSigned(in.addrSize);
                     if (in.addrSize == 4) a &= 0xffffffffL;
@@ -224,7 +250,8 @@ public final class Decoder {
                 default: break;
             }
         }
-        check(in, f);
+        if ((prefixes & Insn.PFX_LOCK) != 0 && !(f.lock && in.hasMem)) throw GuestFault.ud();
+        if (f.checked) check(in, f);
     }
 
     private static void setImm(Insn in, int n, long v) {
@@ -292,9 +319,8 @@ public final class Decoder {
         else if (mod == 2) { in.disp = nextSigned(4); in.dispSize = 4; }
     }
 
-    /** Encoding rules that depend on more than the row (all raise #UD). */
+    /** Encoding rules that depend on more than the row (all raise #UD); for the rows {@link Form#checked} marks. */
     private static void check(Insn in, Form f) {
-        if ((in.prefixes & Insn.PFX_LOCK) != 0 && !(f.lock && in.hasMem)) throw GuestFault.ud();
         switch (f.op) {
             case Op.MOV_TO_SEG:
                 // MOV to CS is invalid (SDM Vol. 2B, MOV: "#UD if attempt is made to load the CS register").

@@ -100,6 +100,12 @@ public final class Disassembler {
                 break;
             case Operand.G: case Operand.Z: sb.append(gpr(in.reg, size, in.rex)); break;
             case Operand.V: sb.append("xmm").append(in.reg); break;
+            case Operand.XMM0: sb.append("xmm0"); break;
+            case Operand.P: sb.append("mm").append(in.reg); break;
+            case Operand.Q: case Operand.N:
+                if (in.hasMem) memory(sb, in, size, next);
+                else sb.append("mm").append(in.rm);
+                break;
             case Operand.S: sb.append(SEG[in.reg]); break;
             case Operand.SEG: sb.append(SEG[in.reg]); break;
             case Operand.C: sb.append("cr").append(in.reg); break;

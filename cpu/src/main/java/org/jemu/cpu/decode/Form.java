@@ -60,9 +60,21 @@ public final class Form {
     public final boolean endsBlock;
     /** Default operand size 64 (66 gives 16), or forced 64. */
     public final boolean d64, f64;
-    /** {@link Ext} bit this row needs, 0 for the baseline. */
+    /** {@link Ext} bits this row needs (all of them; SSSE3 on mm registers needs SSSE3 and MMX), 0 for the baseline. */
     public final int ext;
     public final int sizeRule;
+    /**
+     * Row selection as one mask test on a key of ModRM (bits 7:0), REX.W ({@link #SEL_W}) and REX.B
+     * ({@link #SEL_REXB}): the row matches when {@code (key & selMask) == selValue}, and, for
+     * {@link #memOnly} rows, when ModRM.mod is not 3.
+     */
+    static final int SEL_W = 1 << 8, SEL_REXB = 1 << 9;
+    final int selMask, selValue;
+    final boolean memOnly;
+    /** The decoder must look at the operands after ModRM (immediates, registers in the opcode, mm/sreg numbering). */
+    final boolean operandPass;
+    /** The decoder checks register numbers the row alone does not exclude (MOV Sreg/CRn/DRn). */
+    final boolean checked;
 
     Form(int index, int map, int opcodeByte, int mandatory, int regSel, int rmSel, int modSel, int wSel,
          boolean rexB0, boolean anyMod, String mnemonic, String operands, int op, int[] kinds, int[] sizes,
@@ -107,6 +119,22 @@ public final class Form {
         if (s < 0) throw new IllegalArgumentException("no Shape constant for " + shapeName);
         this.shape = s;
         this.sizeRule = sizeRule();
+        int mask = 0, value = 0;
+        if (wSel >= 0) { mask |= SEL_W; value |= wSel == 1 ? SEL_W : 0; }
+        if (rexB0) mask |= SEL_REXB;
+        if (regSel >= 0) { mask |= 0x38; value |= regSel << 3; }
+        if (rmSel >= 0) { mask |= 7; value |= rmSel; }
+        if (modSel == 2) { mask |= 0xc0; value |= 0xc0; }
+        this.selMask = mask;
+        this.selValue = value;
+        this.memOnly = modSel == 1;
+        boolean pass = false;
+        for (int k : kinds)
+            pass |= k == Operand.Z || k == Operand.SEG || k == Operand.S || k == Operand.STI || k == Operand.P
+                    || k == Operand.Q || k == Operand.N || k == Operand.O || k == Operand.I || k == Operand.J;
+        this.operandPass = pass;
+        this.checked = op == Op.MOV_TO_SEG || op == Op.MOV_FROM_SEG || op == Op.MOV_TO_CR || op == Op.MOV_FROM_CR
+                || op == Op.MOV_TO_DR || op == Op.MOV_FROM_DR;
     }
 
     /** Operand-size rule (Intel SDM Vol. 1 §3.6.1, Vol. 2A §2.2.1.7 for default-64 operations). */
@@ -116,7 +144,8 @@ public final class Form {
         for (int i = 0; i < kinds.length && size == Operand.SZ_NONE; i++)
             if (Operand.isInteger(kinds[i])) size = sizes[i];
         for (int i = 0; i < kinds.length && size == Operand.SZ_NONE; i++)
-            if (kinds[i] == Operand.V || kinds[i] == Operand.W || kinds[i] == Operand.U) size = sizes[i];
+            if (kinds[i] == Operand.V || kinds[i] == Operand.W || kinds[i] == Operand.U || Operand.isMmx(kinds[i]))
+                size = sizes[i];
         switch (size) {
             case Operand.SZ_NONE: case Operand.SZ_V: case Operand.SZ_P: return d64 ? RULE_V64 : RULE_V;
             case Operand.SZ_Z: return RULE_Z;

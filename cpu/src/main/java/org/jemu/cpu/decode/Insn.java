@@ -7,7 +7,8 @@ import org.jemu.cpu.CpuState;
  * reused, never allocated per execution. Fields are public and plain so the interpreter and the JIT
  * read them without calls.
  *
- * <p>Register numbers follow the encoding (RAX=0 ... R15=15; XMM0..15 for SSE operands). For byte
+ * <p>Register numbers follow the encoding (RAX=0 ... R15=15; XMM0..15 for SSE operands; MM0..7 for
+ * MMX operands, which REX does not extend). For byte
  * operands, numbers 4..7 mean AH, CH, DH, BH when {@link #rex} is false and SPL, BPL, SIL, DIL when it
  * is true (SDM Vol. 1, §3.7.2.1 and Vol. 2A, Table 2-4 note); {@link #byteReg} does the mapping.
  *
@@ -49,7 +50,7 @@ public final class Insn {
     /**
      * Operand size in bytes after the 66 / REX.W / default-64 rules: 1, 2, 4 or 8 for integer forms;
      * for SSE forms the size of the general-purpose operand if there is one (CVTSI2SD with REX.W: 8),
-     * else the size of the first operand (16 for packed, 4 or 8 for scalar).
+     * else the size of the first operand (16 for packed, 4 or 8 for scalar, 8 for an mm register).
      */
     public int opSize;
     /** Address size in bytes: 8, or 4 with the 67 prefix (in 64-bit mode). */

@@ -330,9 +330,94 @@ public final class Op {
     public static final int PADDD = 310;
     public static final int EMMS = 311;
     public static final int X87 = 312;
+    // ---- SSSE3 (0F 38 00-1E, 0F 3A 0F), xmm and mm forms
+    public static final int PSHUFB = 313;
+    public static final int PHADDW = 314;
+    public static final int PHADDD = 315;
+    public static final int PHADDSW = 316;
+    public static final int PMADDUBSW = 317;
+    public static final int PHSUBW = 318;
+    public static final int PHSUBD = 319;
+    public static final int PHSUBSW = 320;
+    public static final int PSIGNB = 321;
+    public static final int PSIGNW = 322;
+    public static final int PSIGND = 323;
+    public static final int PMULHRSW = 324;
+    public static final int PABSB = 325;
+    public static final int PABSW = 326;
+    public static final int PABSD = 327;
+    public static final int PALIGNR = 328;
+    // ---- SSE4.1
+    public static final int PBLENDVB = 329;
+    public static final int BLENDVPS = 330;
+    public static final int BLENDVPD = 331;
+    public static final int PTEST = 332;
+    public static final int PMOVSXBW = 333;
+    public static final int PMOVSXBD = 334;
+    public static final int PMOVSXBQ = 335;
+    public static final int PMOVSXWD = 336;
+    public static final int PMOVSXWQ = 337;
+    public static final int PMOVSXDQ = 338;
+    public static final int PMULDQ = 339;
+    public static final int PCMPEQQ = 340;
+    public static final int PACKUSDW = 341;
+    public static final int PMOVZXBW = 342;
+    public static final int PMOVZXBD = 343;
+    public static final int PMOVZXBQ = 344;
+    public static final int PMOVZXWD = 345;
+    public static final int PMOVZXWQ = 346;
+    public static final int PMOVZXDQ = 347;
+    public static final int PMINSB = 348;
+    public static final int PMINSD = 349;
+    public static final int PMINUW = 350;
+    public static final int PMINUD = 351;
+    public static final int PMAXSB = 352;
+    public static final int PMAXSD = 353;
+    public static final int PMAXUW = 354;
+    public static final int PMAXUD = 355;
+    public static final int PMULLD = 356;
+    public static final int PHMINPOSUW = 357;
+    public static final int ROUNDPS = 358;
+    public static final int ROUNDPD = 359;
+    public static final int ROUNDSS = 360;
+    public static final int ROUNDSD = 361;
+    public static final int BLENDPS = 362;
+    public static final int BLENDPD = 363;
+    public static final int PBLENDW = 364;
+    public static final int PEXTRB = 365;
+    public static final int PEXTRD = 366;
+    public static final int EXTRACTPS = 367;
+    public static final int PINSRB = 368;
+    public static final int INSERTPS = 369;
+    public static final int PINSRD = 370;
+    public static final int DPPS = 371;
+    public static final int DPPD = 372;
+    public static final int MPSADBW = 373;
+    // ---- SSE4.2 (CRC32 and POPCNT are above)
+    public static final int PCMPGTQ = 374;
+    public static final int PCMPESTRM = 375;
+    public static final int PCMPESTRI = 376;
+    public static final int PCMPISTRM = 377;
+    public static final int PCMPISTRI = 378;
+    // ---- MMX forms with no XMM counterpart of the same id (the packed operations share the SSE2 ids)
+    public static final int MOVD_TO_MM = 379;
+    public static final int MOVD_FROM_MM = 380;
+    public static final int MOVQ_MM = 381;
+    public static final int PSHUFW = 382;
+    public static final int MASKMOVQ = 383;
+    public static final int MOVQ2DQ = 384;
+    public static final int MOVDQ2Q = 385;
+    public static final int CVTPI2PS = 386;
+    public static final int CVTPI2PD = 387;
+    public static final int CVTPS2PI = 388;
+    public static final int CVTTPS2PI = 389;
+    public static final int CVTPD2PI = 390;
+    public static final int CVTTPD2PI = 391;
+    /** PEXTRW with the destination in ModRM.rm (66 0F 3A 15, SSE4.1); 66 0F C5 is {@link #PEXTRW}. */
+    public static final int PEXTRW_E = 392;
 
     /** One more than the largest id. */
-    public static final int COUNT = 313;
+    public static final int COUNT = 393;
 
     private static final String[] NAMES = new String[COUNT];
     private static final Map<String, Integer> IDS = new HashMap<>();

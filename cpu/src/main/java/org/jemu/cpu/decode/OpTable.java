@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The instruction table: every form jemu decodes, parsed once at class initialisation from the row
- * texts of {@link IntegerRows}, {@link SystemRows}, {@link SseRows} and {@link X87Rows}, plus the lookup
+ * texts of {@link IntegerRows}, {@link SystemRows}, {@link SseRows}, {@link MmxRows}, {@link Sse4Rows}
+ * and {@link X87Rows}, plus the lookup
  * arrays the {@link Decoder} uses. The interpreter, the JIT and the test generators read the same rows
  * through {@link #form(int)} and {@link #count()}.
  *
@@ -37,6 +38,8 @@ public final class OpTable {
         TableParser.parse(IntegerRows.ROWS, forms);
         TableParser.parse(SystemRows.ROWS, forms);
         TableParser.parse(SseRows.ROWS, forms);
+        TableParser.parse(MmxRows.ROWS, forms);
+        TableParser.parse(Sse4Rows.ROWS, forms);
         TableParser.parse(X87Rows.ROWS, forms);
         FORMS = forms.toArray(new Form[0]);
         buildLookup();

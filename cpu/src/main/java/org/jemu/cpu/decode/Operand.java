@@ -54,6 +54,14 @@ public final class Operand {
     public static final int ST = 22;
     /** x87 ST(i), i from ModRM.rm. */
     public static final int STI = 23;
+    /** ModRM reg: MMX register (REX.R ignored). */
+    public static final int P = 24;
+    /** ModRM r/m: MMX register (REX.B ignored) or memory. */
+    public static final int Q = 25;
+    /** ModRM r/m that must be an MMX register. */
+    public static final int N = 26;
+    /** XMM0, the implicit mask of the SSE4.1 variable blends (PBLENDVB, BLENDVPS, BLENDVPD). */
+    public static final int XMM0 = 27;
 
     // ---- sizes ---------------------------------------------------------------------------------
     /** Fixed sizes are byte counts: b=1, w=2, d=4, q=8, t=10, dq/ps/pd=16, ss=4, sd=8. */
@@ -105,6 +113,9 @@ public final class Operand {
             case 'X': return X;
             case 'Y': return Y;
             case 'Z': return Z;
+            case 'P': return P;
+            case 'Q': return Q;
+            case 'N': return N;
             default: throw new IllegalArgumentException("operand kind '" + c + "'");
         }
     }
@@ -119,6 +130,10 @@ public final class Operand {
             case SEG: return "SEG";
             case ST: return "ST";
             case STI: return "STI";
+            case P: return "P";
+            case Q: return "Q";
+            case N: return "N";
+            case XMM0: return "XMM0";
             default: return String.valueOf("?EGIJMOSCDRVWUXYZ".charAt(kind));
         }
     }
@@ -126,10 +141,15 @@ public final class Operand {
     /** Kinds that use the ModRM byte. */
     static boolean usesModrm(int kind) {
         return kind == E || kind == G || kind == M || kind == S || kind == C || kind == D || kind == R
-                || kind == V || kind == W || kind == U || kind == STI;
+                || kind == V || kind == W || kind == U || kind == STI || kind == P || kind == Q || kind == N;
     }
 
     /** Kinds whose size is the size of a general-purpose operand (decides opSize first). */
+    /** Kinds naming an MMX register (or, for Q, memory). */
+    static boolean isMmx(int kind) {
+        return kind == P || kind == Q || kind == N;
+    }
+
     static boolean isInteger(int kind) {
         return kind == E || kind == G || kind == M || kind == O || kind == R || kind == X || kind == Y
                 || kind == Z || kind == ACC;

@@ -6,7 +6,9 @@ package org.jemu.cpu.decode;
  * where the operands are; the sizes are in {@link Insn#opSize}. Letters are the Intel operand kinds
  * (see {@code package-info.java}); {@code A} is the accumulator (AL/AX/EAX/RAX), {@code 1} the constant
  * 1 of the shift-by-one forms, {@code SEG} a segment register named by the opcode (PUSH FS), whose
- * number is in {@link Insn#reg}. Values are stable; new shapes are appended.
+ * number is in {@link Insn#reg}; {@code XMM0} the implicit mask register of the SSE4.1 variable blends;
+ * {@code P}, {@code Q}, {@code N} MMX operands ({@link #isMmx}). Values are stable; new shapes are
+ * appended.
  */
 public final class Shape {
     private Shape() {}
@@ -69,8 +71,29 @@ public final class Shape {
     public static final int G_U_I = 55;
     public static final int ST_STI = 56;
     public static final int STI_ST = 57;
+    public static final int E_V_I = 58;
+    public static final int R_V_I = 59;
+    public static final int M_V_I = 60;
+    public static final int V_R_I = 61;
+    public static final int V_M_I = 62;
+    public static final int V_W_XMM0 = 63;
+    public static final int P_Q = 64;
+    public static final int Q_P = 65;
+    public static final int P_Q_I = 66;
+    public static final int N_I = 67;
+    public static final int P_E = 68;
+    public static final int E_P = 69;
+    public static final int P_E_I = 70;
+    public static final int G_N = 71;
+    public static final int G_N_I = 72;
+    public static final int M_P = 73;
+    public static final int P_N = 74;
+    public static final int V_Q = 75;
+    public static final int P_W = 76;
+    public static final int V_N = 77;
+    public static final int P_U = 78;
 
-    public static final int COUNT = 58;
+    public static final int COUNT = 79;
 
     private static final String[] NAMES = {
         "NONE", "E", "G", "M", "R", "Z", "I", "J",
@@ -80,8 +103,20 @@ public final class Shape {
         "A_X", "A_Y", "Y_DX", "DX_X", "A_DX", "DX_A", "I_A", "C_R",
         "R_C", "D_R", "R_D", "V_W", "W_V", "V_W_I", "V_E", "E_V",
         "V_E_I", "V_M", "M_V", "V_U", "U_I", "G_W", "G_U", "G_U_I",
-        "ST_STI", "STI_ST",
+        "ST_STI", "STI_ST", "E_V_I", "R_V_I", "M_V_I", "V_R_I", "V_M_I", "V_W_XMM0",
+        "P_Q", "Q_P", "P_Q_I", "N_I", "P_E", "E_P", "P_E_I", "G_N", "G_N_I", "M_P", "P_N", "V_Q", "P_W", "V_N", "P_U",
     };
+
+    /** Shapes with an MMX operand (P, Q or N): the mm forms of instructions that share an {@link Op} id. */
+    private static final boolean[] MMX = new boolean[COUNT];
+
+    static {
+        for (int i = 0; i < COUNT; i++)
+            for (String t : NAMES[i].split("_")) MMX[i] |= t.equals("P") || t.equals("Q") || t.equals("N");
+    }
+
+    /** True when the shape has an MMX register (or mm/m64) operand. */
+    public static boolean isMmx(int shape) { return MMX[shape]; }
 
     public static String name(int shape) { return NAMES[shape]; }
 

@@ -1,9 +1,10 @@
 package org.jemu.cpu.decode;
 
 /**
- * Table rows for SSE and SSE2 (the x86-64 baseline), plus the few SSE3 forms compilers emit, in the
- * 0F map with their mandatory prefixes (SDM Vol. 2, Appendix A.2.5; the MMX forms without a prefix
- * are left out, so they raise #UD).
+ * Table rows for SSE and SSE2 (the x86-64 baseline) and SSE3, in the 0F map with their mandatory
+ * prefixes (SDM Vol. 2, Appendix A.2.5). The forms on MMX registers (mostly the same opcodes without a
+ * prefix) are in {@link MmxRows}; SSSE3 and SSE4 (0F 38, 0F 3A) in {@link Sse4Rows}. FISTTP, also
+ * SSE3, is an x87 row.
  */
 final class SseRows {
     private SseRows() {}
@@ -47,9 +48,9 @@ final class SseRows {
         66 0F E7 /r mem | MOVNTDQ Mdq,Vdq | MOVAPS  |  |
         NP 0F C3 /r mem | MOVNTI My,Gy   |          |  |
         66 0F F7 /r reg | MASKMOVDQU Vdq,Udq |      |  |
-        NP 0F 50 /r reg | MOVMSKPS Gd,Ups |        |  |
-        66 0F 50 /r reg | MOVMSKPD Gd,Upd |        |  |
-        66 0F D7 /r reg | PMOVMSKB Gd,Udq |        |  |
+        NP 0F 50 /r reg | MOVMSKPS Gy,Ups |        |  |
+        66 0F 50 /r reg | MOVMSKPD Gy,Upd |        |  |
+        66 0F D7 /r reg | PMOVMSKB Gy,Udq |        |  |
         66 0F C5 /r reg | PEXTRW Gd,Udq,Ib |       |  |
         66 0F C4 /r  | PINSRW Vdq,Ew,Ib  |          |  |
         F2 0F F0 /r mem | LDDQU Vdq,M    | MOVUPS   |  | sse3
@@ -210,6 +211,5 @@ final class SseRows {
         66 0F FC /r  | PADDB Vdq,Wdq      |  |  |
         66 0F FD /r  | PADDW Vdq,Wdq      |  |  |
         66 0F FE /r  | PADDD Vdq,Wdq      |  |  |
-        NP 0F 77     | EMMS               |  |  | mmx
         """;
 }

@@ -108,8 +108,9 @@ final class TableParser {
                 case "d64": d64 = true; break;
                 case "f64": f64 = true; break;
                 default:
-                    ext = Ext.byName(a);
-                    if (ext == 0) throw new IllegalArgumentException("attribute '" + a + "'");
+                    int e = Ext.byName(a);
+                    if (e == 0) throw new IllegalArgumentException("attribute '" + a + "'");
+                    ext |= e;
             }
         }
 
@@ -139,6 +140,7 @@ final class TableParser {
             case "GS": kinds[k] = Operand.SEG; sizes[k] = org.jemu.cpu.CpuState.GS; return;
             case "ST": kinds[k] = Operand.ST; return;
             case "STi": kinds[k] = Operand.STI; return;
+            case "XMM0": kinds[k] = Operand.XMM0; sizes[k] = 16; return;
             default:
                 kinds[k] = Operand.parseKind(o.charAt(0));
                 sizes[k] = Operand.parseSize(o.substring(1));

@@ -4,7 +4,8 @@ package org.jemu.cpu.decode;
  * Table rows for the x87 escape opcodes D8-DF (SDM Vol. 2, Appendix A.4). All decode to the one
  * operation {@link Op#X87}; the floating-point unit dispatches on {@link Insn#opcode} and
  * {@link Insn#modrm}. Memory operand sizes: Md/Mq 32/64-bit (real or integer by opcode), Mw 16-bit,
- * Mt 80-bit, M an environment or state image.
+ * Mt 80-bit, M an environment or state image. FISTTP came with SSE3 (CPUID.01H:ECX bit 0) and decodes
+ * only with {@code sse3}; without it DB/DD/DF /1 are #UD, as on a CPU without SSE3.
  */
 final class X87Rows {
     private X87Rows() {}
@@ -77,7 +78,7 @@ final class X87Rows {
         DA /3 reg | FCMOVU ST,STi   | X87 | r=p  |
         DA E9     | FUCOMPP    | X87 |  |
         DB /0 mem | FILD Md    | X87 |  |
-        DB /1 mem | FISTTP Md  | X87 |  |
+        DB /1 mem | FISTTP Md  | X87 |  | sse3
         DB /2 mem | FIST Md    | X87 |  |
         DB /3 mem | FISTP Md   | X87 |  |
         DB /5 mem | FLD Mt     | X87 |  |
@@ -108,7 +109,7 @@ final class X87Rows {
         DC /6 reg | FDIVR STi,ST | X87 |  |
         DC /7 reg | FDIV STi,ST  | X87 |  |
         DD /0 mem | FLD Mq     | X87 |  |
-        DD /1 mem | FISTTP Mq  | X87 |  |
+        DD /1 mem | FISTTP Mq  | X87 |  | sse3
         DD /2 mem | FST Mq     | X87 |  |
         DD /3 mem | FSTP Mq    | X87 |  |
         DD /4 mem | FRSTOR M   | X87 |  |
@@ -135,7 +136,7 @@ final class X87Rows {
         DE /6 reg | FDIVRP STi,ST | X87 |  |
         DE /7 reg | FDIVP STi,ST  | X87 |  |
         DF /0 mem | FILD Mw    | X87 |  |
-        DF /1 mem | FISTTP Mw  | X87 |  |
+        DF /1 mem | FISTTP Mw  | X87 |  | sse3
         DF /2 mem | FIST Mw    | X87 |  |
         DF /3 mem | FISTP Mw   | X87 |  |
         DF /4 mem | FBLD Mt    | X87 |  |

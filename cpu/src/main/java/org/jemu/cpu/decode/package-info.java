@@ -3,7 +3,8 @@
  *
  * <h2>Design</h2>
  * One table ({@link org.jemu.cpu.decode.OpTable}) lists every instruction form once, as text rows in
- * {@code IntegerRows}, {@code SystemRows}, {@code SseRows} and {@code X87Rows}, parsed at class
+ * {@code IntegerRows}, {@code SystemRows}, {@code SseRows}, {@code MmxRows}, {@code Sse4Rows} and
+ * {@code X87Rows}, parsed at class
  * initialisation into {@link org.jemu.cpu.decode.Form}s and per-opcode lookup arrays. The
  * {@link org.jemu.cpu.decode.Decoder} fills a reusable {@link org.jemu.cpu.decode.Insn} from it; the
  * {@link org.jemu.cpu.decode.DecodeCache} keeps decoded instructions per physical page. The interpreter
@@ -37,7 +38,9 @@
  *           O  moffs (absolute address, address-size wide)
  *           X  memory DS:rSI                      Y  memory ES:rDI
  *           Z  general register in opcode bits 2:0 (+REX.B)
- *           fixed: AL AX eAX rAX (accumulator) CL DX 1 FS GS ST STi
+ *           P  reg field MMX register     Q  r/m MMX register or memory     N  r/m MMX register only
+ *              (mm0..mm7: REX.R / REX.B are ignored)
+ *           fixed: AL AX eAX rAX (accumulator) CL DX 1 FS GS ST STi XMM0 (blend mask)
  *   sizes:  b byte, w word, d dword, q qword, t 80-bit, dq/ps/pd 128-bit, ss 32-bit, sd 64-bit,
  *           v 16/32/64 by 66 and REX.W, z 16/32 (immediates: 32 bits, sign-extended, for 64-bit
  *           operands), y 32/64 by REX.W, p far pointer, bs byte sign-extended (Ibs; Ib is zero-extended)
@@ -48,14 +51,15 @@
  * attrs    = "lock" (LOCK allowed with a memory destination) | "end" (ends a basic block)
  *            | "d64" (default operand size 64 in 64-bit mode, 66 gives 16)
  *            | "f64" (operand size forced to 64) | an {@link org.jemu.cpu.decode.Ext} name
- *            (sse3 popcnt lzcnt bmi1 movbe ...): the row decodes only when that extension is enabled.
+ *            (sse3 ssse3 sse41 sse42 mmx popcnt lzcnt bmi1 movbe ...): the row decodes only when that
+ *            extension is enabled; with several (ssse3 mmx), only when all are.
  * </pre>
  * A row's name ({@link org.jemu.cpu.decode.Form#name}) is the mnemonic and operands joined by
  * underscores, Bochs/iced style: {@code ADD_Ev_Gv}, {@code MOVAPS_Vps_Wps}.
  *
  * <h2>Operand size</h2>
  * {@link org.jemu.cpu.decode.Insn#opSize} comes from the first general-purpose operand (E G M O R X Y
- * Z accumulator) that has a size, else the first XMM operand, else v; then d64/f64 apply
+ * Z accumulator) that has a size, else the first XMM or MMX operand, else v; then d64/f64 apply
  * (Intel SDM Vol. 2A §2.2.1.2 and §2.2.1.7).
  *
  * <h2>Notes for the semantics</h2>
@@ -66,6 +70,17 @@
  * <li>MOV from Sreg to memory stores 16 bits whatever {@code opSize} says; CRC32 Gy,Ev reads an
  *     operand of 66/REX.W size while {@code opSize} is the destination's (4 or 8).</li>
  * <li>x87 forms all have op {@code X87}; dispatch on {@code opcode} and {@code modrm}.</li>
+ * <li>MMX forms share the Op id of the XMM form of the same operation (PADDB, PSHUFB, PEXTRW...);
+ *     {@link org.jemu.cpu.decode.Shape#isMmx} tells them apart. Moves and conversions that exist only
+ *     with mm operands have their own ids (MOVQ_MM, MOVQ2DQ, CVTPI2PS...).</li>
+ * <li>PEXTRW has two XMM encodings: 66 0F C5 ({@code PEXTRW}, {@code G_U_I}: GPR from xmm r/m)
+ *     and 66 0F 3A 15 ({@code PEXTRW_E}, {@code R_V_I} / {@code M_V_I}: xmm reg to GPR or memory).</li>
+ * <li>MOVMSKPS/MOVMSKPD/PMOVMSKB are {@code Gy}: with REX.W {@code opSize} is 8 (the mask is
+ *     zero-extended either way, SDM Vol. 2B PMOVMSKB "default operand size is 64-bit").</li>
+ * <li>MASKMOVDQU and MASKMOVQ store to DS:rDI (segment overridable, address size by 67); their
+ *     ModRM names two registers, so {@code hasMem} is false.</li>
+ * <li>PCMPESTRI/PCMPESTRM with REX.W (mnemonic PCMPESTRIQ/PCMPESTRMQ) take 64-bit lengths from
+ *     RAX/RDX; {@code opSize} is 16 for all four string compares, so test {@code PFX_REXW}.</li>
  * <li>Rows marked with an extension decode only when the {@link org.jemu.cpu.decode.Decoder} has it
  *     enabled; disabled ones fall back (REP BSF) or raise #UD.</li>
  * </ul>

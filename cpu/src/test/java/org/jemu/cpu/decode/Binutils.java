@@ -82,7 +82,7 @@ final class Binutils {
             String[] hex = m.group(2).trim().split(" ");
             byte[] b = new byte[hex.length];
             for (int i = 0; i < hex.length; i++) b[i] = (byte) Integer.parseInt(hex[i], 16);
-            lines.add(new Line(Long.parseLong(m.group(1), 16), b, m.group(3).trim()));
+            lines.add(new Line(Long.parseUnsignedLong(m.group(1), 16), b, m.group(3).trim()));
         }
         return lines;
     }

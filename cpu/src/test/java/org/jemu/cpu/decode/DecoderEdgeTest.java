@@ -179,7 +179,9 @@ class DecoderEdgeTest {
         assertEquals(Op.ADDPD, decode("66 0f 58 c0").op);
         assertEquals(Op.ADDPS, decode("0f 58 c0").op);
         assertEquals(GuestFault.UD, fault("f3 0f 28 c0"));      // MOVAPS has no F3 form
-        assertEquals(GuestFault.UD, fault("0f fe c0"));         // MMX PADDD: not decoded
+        assertEquals(Op.PADDD, decode("0f fe c0").op);          // MMX PADDD (no prefix)
+        assertEquals(Shape.P_Q, decode("0f fe c0").shape);
+        assertEquals(GuestFault.UD, fault("f3 0f fe c0"));      // no F3 form
         Insn in = decode("66 48 0f 6e c0");                      // MOVQ xmm0, rax
         assertEquals(Op.MOVD_TO_XMM, in.op);
         assertEquals(8, in.opSize);

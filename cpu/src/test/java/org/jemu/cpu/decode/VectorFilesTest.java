@@ -22,7 +22,7 @@ class VectorFilesTest {
     static int total;
 
     @ParameterizedTest
-    @ValueSource(strings = {"integer.s", "control.s", "sse.s", "x87.s", "system.s"})
+    @ValueSource(strings = {"integer.s", "control.s", "sse.s", "x87.s", "system.s", "sse4.s", "mmx.s"})
     void listing(String file) throws IOException, InterruptedException {
         assumeTrue(Binutils.available(), "GNU as/objdump not installed");
         String src;
