@@ -82,7 +82,8 @@ public final class Machine {
         cpu = new CpuState(mmu);
         mmu.setTranslator(new PagingTranslator(cpu, memory));
         clock = config.icountShift >= 0
-                ? VirtualClock.deterministic(config.icountShift, Cpuid.DEFAULT_TSC_HZ, 0)
+                ? VirtualClock.deterministic(config.icountShift, Cpuid.DEFAULT_TSC_HZ,
+                        config.rtcBaseNs != null ? config.rtcBaseNs : System.currentTimeMillis() * 1_000_000L)
                 : VirtualClock.realtime(Cpuid.DEFAULT_TSC_HZ);
         platform = new PcPlatform(memory, ports, clock, signals, 1);
         platform.com1().setSink(console);

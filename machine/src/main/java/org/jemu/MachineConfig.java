@@ -32,4 +32,9 @@ public final class MachineConfig {
      * by 2^N ns, so a run is reproducible instruction for instruction. -1 (the default) is real time.
      */
     public int icountShift = -1;
+    /**
+     * Under {@code -icount}: the wall-clock time (ns since 1970) the RTC starts from, for runs that
+     * must print the same dates every time; null means the host's time at start, as QEMU does.
+     */
+    public Long rtcBaseNs;
 }

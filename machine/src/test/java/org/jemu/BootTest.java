@@ -70,4 +70,11 @@ class BootTest {
         assertTrue(out.contains("Linux version 6.1"), "kernel banner");
         assertTrue(out.contains("ttyS0 at I/O 0x3f8 (irq = 4, base_baud = 115200) is a 16550A"), "8250 probe");
     }
+
+    @Test
+    void stockKernelBootsToShellAndPowersOffThroughAcpi() throws Exception {
+        String out = bootAndCheckShell(config("stock/bzImage", "seed/initramfs.cpio.gz", "console=ttyS0"));
+        assertTrue(out.contains("ACPI: PM: Preparing to enter system sleep state S5"), "power-off through ACPI S5");
+        assertTrue(out.contains("IOAPIC[0]: apic_id 0, version 32, address 0xfec00000, GSI 0-23"), "MADT read");
+    }
 }
