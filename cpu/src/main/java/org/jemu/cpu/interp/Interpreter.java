@@ -154,6 +154,7 @@ public final class Interpreter {
                 IntegerOps.movExtend(c, in, ea, in.row().sizes[1]);
                 return true;
             case Op.MOVBE: IntegerOps.movbe(c, in, ea); return true;
+            case Op.CRC32: Sse4Ops.crc32(c, in, ea); return true;
             case Op.LEA: Operands.writeGpr(c.gpr, in.reg, in.opSize, Operands.offset(c, in, next)); return true;
             case Op.XCHG: IntegerOps.xchg(c, in, ea); return true;
             case Op.XADD: IntegerOps.xadd(c, in, ea); return true;
@@ -277,13 +278,20 @@ public final class Interpreter {
                 if (c.cpl != 0) throw GuestFault.gp(0);
                 throw GuestFault.ud();   // user mode without a kernel: nothing to run them against
             default:
-                if (in.op >= Op.MOVUPS && in.op <= Op.PADDD) {
+                if ((in.op >= Op.MOVUPS && in.op <= Op.PADDD) || (in.op >= Op.PSHUFB && in.op <= Op.PEXTRW_E)) {
+                    if (Shape.isMmx(in.shape)) throw GuestFault.ud();   // MMX: not yet
                     sse.execute(in, ea);
                     return true;
                 }
                 throw GuestFault.ud();
         }
     }
+
+    /** FXRSTOR from linear address {@code ea}, as the instruction does (tests load whole states so). */
+    void fxrstorImage(long ea) { sse.fxrstor(ea); }
+
+    /** FXSAVE to linear address {@code ea}, as the instruction does. */
+    void fxsaveImage(long ea) { sse.fxsave(ea, x87.fcw, x87.fsw); }
 
     /**
      * SYSCALL: RCX := next RIP, R11 := RFLAGS (SDM Vol. 2B, SYSCALL); then the handler. The handler

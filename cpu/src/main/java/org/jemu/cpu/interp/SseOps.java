@@ -8,6 +8,7 @@ import org.jemu.cpu.decode.Shape;
 import org.jemu.cpu.exec.SseConvert;
 import org.jemu.cpu.exec.SseFloat;
 import org.jemu.cpu.exec.SseInt;
+import org.jemu.cpu.exec.Sse41;
 
 /**
  * Operand plumbing for SSE/SSE2: XMM register n is {@code xmm[2n]} (low) and {@code xmm[2n+1]}
@@ -37,13 +38,22 @@ final class SseOps {
             return;
         }
         if (size == 16) {
-            if (in.op != Op.MOVUPS && (ea & 15) != 0) throw GuestFault.gp(0);
+            if ((ea & 15) != 0 && !unalignedOk(in.op)) throw GuestFault.gp(0);
             lo = cpu.mmu.read64(ea);
             hi = cpu.mmu.read64(ea + 8);
         } else {
             lo = cpu.mmu.read(ea, size);
             hi = 0;
         }
+    }
+
+    /**
+     * Legacy-SSE 128-bit memory operands that need no alignment: MOVUPS/MOVUPD/MOVDQU/LDDQU (one id)
+     * and the SSE4.2 string compares (SDM Vol. 2B §4.1.1: "PCMPxSTRx ... memory operand ... need not
+     * be aligned").
+     */
+    private static boolean unalignedOk(int op) {
+        return op == Op.MOVUPS || (op >= Op.PCMPESTRM && op <= Op.PCMPISTRI);
     }
 
     private void store16(long ea, long l, long h, boolean aligned) {
@@ -157,6 +167,16 @@ final class SseOps {
                 load(in, ea, 8);
                 Operands.writeGpr(cpu.gpr, d, in.opSize, SseConvert.cvtsd2si(cpu, in.opSize, lo, in.op == Op.CVTTSD2SI));
                 return;
+            case Op.PEXTRB: case Op.PEXTRW_E: case Op.PEXTRD: case Op.EXTRACTPS:
+            case Op.PINSRB: case Op.PINSRD:
+                Sse4Ops.insertExtract(cpu, in, ea);
+                return;
+            case Op.INSERTPS:
+                if (in.rm < 0) {
+                    Sse41.insertpsValue(x, d, cpu.mmu.read32(ea), (int) in.imm);
+                    return;
+                }
+                break;
             default:
                 break;
         }
@@ -264,7 +284,7 @@ final class SseOps {
             case Op.PMULUDQ: SseInt.pmuludq(x, d, lo, hi); break;
             case Op.PMADDWD: SseInt.pmaddwd(x, d, lo, hi); break;
             case Op.PSADBW: SseInt.psadbw(x, d, lo, hi); break;
-            default: throw GuestFault.ud();   // RCPPS/RSQRTPS and SSE3 forms: not implemented (not advertised)
+            default: Sse4Ops.execute(cpu, in, d, lo, hi, imm);
         }
     }
 
