@@ -42,7 +42,9 @@ class UserProgramsTest {
                 Arguments.of("auxv", List.of("one", "two words", "")),
                 Arguments.of("segv", List.of()),
                 Arguments.of("abort", List.of()),
-                Arguments.of("signals", List.of()));
+                Arguments.of("signals", List.of()),
+                Arguments.of("ifunc_strings", List.of()),
+                Arguments.of("simd_sse42", List.of()));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -61,6 +63,15 @@ class UserProgramsTest {
         CPrograms.Result emu = CPrograms.jemu(bin, List.of(b.toString()), envList(), MAX_INSNS);
         assertEquals(nat.outText(), emu.outText(), emu.err());
         assertEquals(nat.status(), emu.status(), emu.err());
+    }
+
+    /** glibc sees exactly the extensions jemu advertises (and its ifuncs choose by them). */
+    @ParameterizedTest(name = "cpu features")
+    @MethodSource("none")
+    void cpuFeaturesSeenByGlibc(String ignored) throws Exception {
+        Path bin = CPrograms.binary("ifunc_strings");
+        CPrograms.Result emu = CPrograms.jemu(bin, List.of("cpu"), envList(), MAX_INSNS);
+        assertEquals("sse3=0 ssse3=1 sse4.1=1 sse4.2=1 popcnt=1 mmx=0 avx=0 avx2=0\n", emu.outText(), emu.err());
     }
 
     static Stream<Arguments> none() {
