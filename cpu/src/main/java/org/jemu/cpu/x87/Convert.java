@@ -97,11 +97,12 @@ final class Convert {
             default:
                 break;
         }
-        if (c == F80.DENORMAL) r.flags |= X87.DE;
+        // a denormal register value raises no DE here on the host (the SDM lists #D for FST)
         int p = fracBits + 1;
         Rounding.round(r, signBit != 0, Arith.exp(se, sig), Arith.norm(sig), 0, p, bias, emax - 1,
                 (cw >> 10) & 3, (cw & X87.OE) != 0, (cw & X87.UE) != 0, false);
         long be = r.se & 0x7fff;
+        if (be == 0x7fff) be = emax; // overflow to infinity
         long frac = (r.sig >>> (64 - p)) & ((1L << fracBits) - 1);
         r.sig = signBit | (be << fracBits) | frac;
     }

@@ -73,7 +73,23 @@ final class Misc {
                 if (bNeg) n = -n;
             }
         }
-        Rounding.round80(r, (aSe & F80.SIGN) != 0, Arith.exp(aSe, aSig) + (int) n, Arith.norm(aSig), 0, cw);
+        // The host rounds FSCALE results at 64 bits whatever PC says, and gives the masked
+        // response when the exponent is beyond even the 24576 wrap of an unmasked OE/UE.
+        int e = Arith.exp(aSe, aSig) + (int) n;
+        int be = e + F80.BIAS;
+        int sign = aSe & F80.SIGN;
+        if ((cw & X87.OE) == 0 && be - Rounding.WRAP > 0x7ffe) { // then infinity whatever RC says
+            r.flags |= X87.OE | X87.PE | X87.C1;
+            r.set(sign | 0x7fff, F80.J);
+            return;
+        }
+        if ((cw & X87.UE) == 0 && be + Rounding.WRAP < 1) { // and zero
+            r.flags |= X87.UE | X87.PE;
+            r.set(sign, 0);
+            return;
+        }
+        Rounding.round(r, sign != 0, e, Arith.norm(aSig), 0, 64, F80.BIAS, 0x7ffe, (cw >> 10) & 3,
+                (cw & X87.OE) != 0, (cw & X87.UE) != 0, true);
     }
 
     /**
@@ -106,12 +122,16 @@ final class Misc {
      * nearest even). Returns the condition codes: C2 when the reduction is incomplete, else the
      * quotient's low bits Q2 Q1 Q0 in C0 C3 C1 (SDM Vol. 2A FPREM).
      */
-    static int fprem(FRes r, int aSe, long aSig, int bSe, long bSig, boolean ieee) {
+    /** FPREM result for special operands: C1 and C2 cleared, C0 and C3 left alone (host). */
+    static final int SPECIAL = -1;
+
+    static int fprem(FRes r, int aSe, long aSig, int bSe, long bSig, boolean ieee, int cw) {
         int ca = F80.classify(aSe, aSig), cb = F80.classify(bSe, bSig);
-        if (Arith.nanOrUnsupported(r, aSe, aSig, ca, bSe, bSig, cb)) return 0;
-        if (ca == F80.INF || cb == F80.ZERO) { Arith.invalid(r); return 0; }
+        if (Arith.nanOrUnsupported(r, aSe, aSig, ca, bSe, bSig, cb)) return SPECIAL;
+        if (ca == F80.INF || cb == F80.ZERO) { Arith.invalid(r); return SPECIAL; }
         if (ca == F80.DENORMAL || cb == F80.DENORMAL) r.flags |= X87.DE;
-        if (ca == F80.ZERO || cb == F80.INF) { r.set(aSe, aSig); return 0; }
+        if (ca == F80.ZERO) { r.set(aSe, aSig); return 0; } // quotient 0
+        if (cb == F80.INF) { keep(r, aSe, aSig, cw); return 0; }
         boolean neg = (aSe & F80.SIGN) != 0;
         int ea = Arith.exp(aSe, aSig), eb = Arith.exp(bSe, bSig);
         long ma = Arith.norm(aSig), mb = Arith.norm(bSig);
@@ -119,23 +139,26 @@ final class Misc {
         if (d < 0) {
             if (ieee && (d == -1) && Long.compareUnsigned(ma, mb) > 0) {
                 // |a| > |b|/2: the nearest quotient is 1
-                return remainderStep(r, neg, ma, mb, ea, eb, 0, true, ieee);
+                return remainderStep(r, neg, ma, mb, ea, eb, 0, true, ieee, cw);
             }
-            r.set(aSe, aSig);
-            if (ca == F80.DENORMAL) normalizeInto(r, aSe, aSig);
+            keep(r, aSe, aSig, cw);
             return 0;
         }
         if (d >= 64) {
             // partial: reduce the exponent difference by a chunk (SDM: N between 32 and 63)
             int n = 32 + (d % 32);
-            return remainderStep(r, neg, ma, mb, ea, eb, d - n, false, false) | X87.C2;
+            return remainderStep(r, neg, ma, mb, ea, eb, d - n, false, false, cw) | X87.C2;
         }
-        return remainderStep(r, neg, ma, mb, ea, eb, 0, true, ieee);
+        return remainderStep(r, neg, ma, mb, ea, eb, 0, true, ieee, cw);
     }
 
-    private static void normalizeInto(FRes r, int se, long sig) {
+    /**
+     * The dividend as the result: exact, but a tiny one still goes through the rounder (pseudo-
+     * denormals come out normalised, an unmasked UE wraps the exponent, as on the host).
+     */
+    private static void keep(FRes r, int se, long sig, int cw) {
         Rounding.round(r, (se & F80.SIGN) != 0, Arith.exp(se, sig), Arith.norm(sig), 0, 64, F80.BIAS,
-                0x7ffe, 0, true, true, false);
+                0x7ffe, 0, true, (cw & X87.UE) != 0, true);
     }
 
     /**
@@ -143,7 +166,7 @@ final class Misc {
      * for FPREM1 rounded to nearest even). {@code complete}: the quotient bits go to C0 C3 C1.
      */
     private static int remainderStep(FRes r, boolean neg, long ma, long mb, int ea, int eb, int lowExp,
-            boolean complete, boolean ieee) {
+            boolean complete, boolean ieee, int cw) {
         // remainder R of (ma * 2^k) / mb, with k = (ea - eb) - lowExp bits of quotient below the top
         int k = ea - eb - lowExp;
         long rem;
@@ -169,7 +192,7 @@ final class Misc {
             if (k < 0) {
                 // FPREM1 with ea = eb - 1 and |a| > |b|/2: q = 1, |remainder| = b - a, in units
                 // of 2^(eb-64) where a = ma and b = 2*mb (the wrapped difference is exact, < 2^64)
-                return finishRemainder(r, !neg, (mb << 1) - ma, eb - 1, 1);
+                return finishRemainder(r, !neg, (mb << 1) - ma, eb - 1, 1, cw);
             }
             int cmp;
             long half = mb >>> 1;
@@ -183,11 +206,11 @@ final class Misc {
                 rNeg = !neg;
             }
         }
-        return complete ? finishRemainder(r, rNeg, rem, remExp, q) : finishPartial(r, rNeg, rem, remExp);
+        return complete ? finishRemainder(r, rNeg, rem, remExp, q, cw) : finishPartial(r, rNeg, rem, remExp, cw);
     }
 
-    private static int finishRemainder(FRes r, boolean neg, long rem, int remExp, long q) {
-        finishPartial(r, neg, rem, remExp);
+    private static int finishRemainder(FRes r, boolean neg, long rem, int remExp, long q, int cw) {
+        finishPartial(r, neg, rem, remExp, cw);
         int cc = 0;
         if ((q & 1) != 0) cc |= X87.C1;
         if ((q & 2) != 0) cc |= X87.C3;
@@ -195,11 +218,11 @@ final class Misc {
         return cc;
     }
 
-    private static int finishPartial(FRes r, boolean neg, long rem, int remExp) {
+    private static int finishPartial(FRes r, boolean neg, long rem, int remExp, int cw) {
         if (rem == 0) { r.set(neg ? F80.SIGN : 0, 0); return 0; }
         int n = Long.numberOfLeadingZeros(rem);
         // exact; may be denormal (never inexact: the remainder lies on b's grid)
-        Rounding.round(r, neg, remExp - n, rem << n, 0, 64, F80.BIAS, 0x7ffe, 0, true, true, false);
+        Rounding.round(r, neg, remExp - n, rem << n, 0, 64, F80.BIAS, 0x7ffe, 0, true, (cw & X87.UE) != 0, true);
         return 0;
     }
 }

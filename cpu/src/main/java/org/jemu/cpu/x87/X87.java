@@ -44,6 +44,15 @@ public final class X87 {
 
     // ---- words ----
 
+    /**
+     * FLDCW: reserved bits 15:13 and 7 read as zero and bit 6 as one (as the host stores them);
+     * a newly unmasked pending exception makes ES/B set (SDM Vol. 1 §8.1.5).
+     */
+    public void setControlWord(int v) {
+        cw = (v & 0x1f3f) | 0x40;
+        updateSummary();
+    }
+
     public int statusWord() { return sw | top << 11; }
 
     public void setStatusWord(int v) {

@@ -239,7 +239,7 @@ public final class X87Exec {
     private static void compareCommit(X87 f, int res, int pops, Flags eflags) {
         int fl = f.res.flags;
         f.raise(fl);
-        f.setCc(X87.C1, 0);
+        if (eflags == null) f.setCc(X87.C1, 0); // FCOMI leaves C1 alone
         if (eflags == null) f.setCc(X87.C3 | X87.C2 | X87.C0, Compare.fcomCc(res));
         else setEflags(eflags, res);
         if ((fl & ~f.cw & (X87.IE | X87.DE)) != 0) return;
@@ -274,7 +274,7 @@ public final class X87Exec {
                 return OK;
             }
             case 4: Env.fldenv(f, mem, ea); return OK;
-            case 5: f.cw = (int) mem.read(ea, 2); f.updateSummary(); return OK;
+            case 5: f.setControlWord((int) mem.read(ea, 2)); return OK;
             case 6: Env.fnstenv(f, mem, ea); return OK;
             case 7: mem.write(ea, 2, f.cw); return OK;
             default: return UD;
@@ -394,17 +394,20 @@ public final class X87Exec {
     private static void fprem(X87 f, boolean ieee) {
         if (f.isEmpty(0) || f.isEmpty(1)) {
             if (underflow(f)) f.setSt(0, F80.INDEF_SE, F80.INDEF_SIG);
+            f.setCc(X87.C2, 0);
             return;
         }
         FRes r = f.res;
-        int cc = Misc.fprem(r, f.stSe(0), f.stSig(0), f.stSe(1), f.stSig(1), ieee);
+        int cc = Misc.fprem(r, f.stSe(0), f.stSig(0), f.stSe(1), f.stSig(1), ieee, f.cw);
         if ((r.flags & ~f.cw & (X87.IE | X87.DE)) != 0) {
-            f.raise(r.flags);
+            f.raise(r.flags & (X87.IE | X87.DE));
+            f.setCc(X87.C1 | X87.C2, 0);
             return;
         }
         f.setSt(0, r.se, r.sig);
         f.raise(r.flags);
-        f.setCc(X87.CC, (r.flags & X87.IE) != 0 ? 0 : cc);
+        if (cc == Misc.SPECIAL) f.setCc(X87.C1 | X87.C2, 0);
+        else f.setCc(X87.CC, cc);
     }
 
     private static void fxch(X87 f, int i) {
@@ -434,15 +437,19 @@ public final class X87Exec {
         pushResult(f);
     }
 
-    /** Pushes {@code f.res}, with stack-overflow and unmasked-exception handling. */
+    /**
+     * Pushes {@code f.res}, with stack-overflow and unmasked-exception handling. An unmasked IE
+     * suppresses the load; an unmasked DE (denormal m32/m64) does not on the host.
+     */
     private static void pushResult(X87 f) {
         FRes r = f.res;
         if (!f.isEmpty(7)) {
             if (overflow(f)) f.push(F80.INDEF_SE, F80.INDEF_SIG);
             return;
         }
-        if ((r.flags & ~f.cw & (X87.IE | X87.DE)) != 0) {
+        if ((r.flags & ~f.cw & X87.IE) != 0) {
             f.raise(r.flags);
+            f.setCc(X87.C1, 0);
             return;
         }
         f.push(r.se, r.sig);
@@ -466,8 +473,9 @@ public final class X87Exec {
         int fl = f.res.flags;
         int stop = X87.IE | X87.DE | (overUnder ? X87.OE | X87.UE : 0);
         if ((fl & ~f.cw & stop) != 0) {
-            f.raise(fl & ~X87.C1);
-            f.setCc(X87.C1, fl & X87.C1);
+            // nothing stored; the host flags only the suppressing exception (no PE, C1 = 0)
+            f.raise(fl & ~(X87.C1 | ((fl & ~f.cw & (X87.OE | X87.UE)) != 0 ? X87.PE : 0)));
+            f.setCc(X87.C1, 0);
             return;
         }
         mem.write(ea, size, value);
@@ -548,15 +556,11 @@ public final class X87Exec {
     /** FCMOVcc: the condition is taken from RFLAGS by the caller's encoding. */
     public static void fcmov(X87 f, int i, boolean cond) {
         if (f.isEmpty(0) || f.isEmpty(i)) {
-            if (underflow(f)) {
-                // masked: the empty source reads as the indefinite
-                if (cond) f.setSt(0, F80.INDEF_SE, F80.INDEF_SIG);
-                else if (f.isEmpty(0)) f.setSt(0, F80.INDEF_SE, F80.INDEF_SIG);
-            }
+            // masked: ST(0) becomes the indefinite whatever the condition (host behaviour)
+            if (underflow(f)) f.setSt(0, F80.INDEF_SE, F80.INDEF_SIG);
             return;
         }
         if (cond) f.setSt(0, f.stSe(i), f.stSig(i));
-        f.setCc(X87.C1, 0);
     }
 
     private static int esc5Mem(X87 f, int reg, FpuMemory mem, long ea) {
@@ -578,8 +582,9 @@ public final class X87Exec {
 
     private static int esc5Reg(X87 f, int reg, int i) {
         switch (reg) {
-            case 0: // FFREE
+            case 0: // FFREE (the host clears C1)
                 f.markEmpty(i);
+                f.setCc(X87.C1, 0);
                 return OK;
             case 1: fxch(f, i); return OK;
             case 2: fstReg(f, i, false); return OK;
@@ -623,7 +628,11 @@ public final class X87Exec {
                 }
                 FRes r = f.res;
                 Convert.storeBcd(r, f.stSe(0), f.stSig(0), (f.cw >> 10) & 3);
-                if ((r.flags & ~f.cw & X87.IE) != 0) { f.raise(r.flags); return OK; }
+                if ((r.flags & ~f.cw & X87.IE) != 0) {
+                    f.raise(r.flags);
+                    f.setCc(X87.C1, 0);
+                    return OK;
+                }
                 mem.write(ea, 8, r.sig);
                 mem.write(ea + 8, 2, r.se);
                 f.raise(r.flags);
