@@ -10,7 +10,6 @@ import org.jemu.cpu.exec.Sse41;
 import org.jemu.cpu.exec.Sse41Fp;
 import org.jemu.cpu.exec.Sse42Strings;
 import org.jemu.cpu.exec.SseApprox;
-import org.jemu.cpu.exec.Ssse3;
 
 /**
  * Operand plumbing for the XMM forms of SSE3, SSSE3, SSE4.1 and SSE4.2 (and RCP/RSQRT of SSE):
@@ -40,23 +39,6 @@ final class Sse4Ops {
             case Op.MOVSHDUP: Sse3.movshdup(x, d, lo, hi); break;
             case Op.MOVSLDUP: Sse3.movsldup(x, d, lo, hi); break;
             case Op.MOVDDUP: Sse3.movddup(x, d, lo); break;
-            // ---- SSSE3 ----
-            case Op.PSHUFB: Ssse3.pshufb(x, d, lo, hi); break;
-            case Op.PHADDW: Ssse3.phaddw(x, d, lo, hi); break;
-            case Op.PHADDD: Ssse3.phaddd(x, d, lo, hi); break;
-            case Op.PHADDSW: Ssse3.phaddsw(x, d, lo, hi); break;
-            case Op.PHSUBW: Ssse3.phsubw(x, d, lo, hi); break;
-            case Op.PHSUBD: Ssse3.phsubd(x, d, lo, hi); break;
-            case Op.PHSUBSW: Ssse3.phsubsw(x, d, lo, hi); break;
-            case Op.PMADDUBSW: Ssse3.pmaddubsw(x, d, lo, hi); break;
-            case Op.PSIGNB: Ssse3.psignb(x, d, lo, hi); break;
-            case Op.PSIGNW: Ssse3.psignw(x, d, lo, hi); break;
-            case Op.PSIGND: Ssse3.psignd(x, d, lo, hi); break;
-            case Op.PMULHRSW: Ssse3.pmulhrsw(x, d, lo, hi); break;
-            case Op.PABSB: Ssse3.pabsb(x, d, lo, hi); break;
-            case Op.PABSW: Ssse3.pabsw(x, d, lo, hi); break;
-            case Op.PABSD: Ssse3.pabsd(x, d, lo, hi); break;
-            case Op.PALIGNR: Ssse3.palignr(x, d, lo, hi, imm & 0xff); break;
             // ---- SSE4.1 ----
             case Op.PBLENDVB: Sse41.pblendvb(x, d, lo, hi); break;
             case Op.BLENDVPS: Sse41.blendvps(x, d, lo, hi); break;

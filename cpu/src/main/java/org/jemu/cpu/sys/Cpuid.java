@@ -18,7 +18,7 @@ public final class Cpuid {
     public static final long DEFAULT_TSC_HZ = 1_000_000_000L;
     static final int FAMILY = 6, MODEL = 0x8f, STEPPING = 8;
 
-    /** Leaf 1 EDX (SDM Vol. 2A table 3-11). MMX is left out until its instructions are implemented. */
+    /** Leaf 1 EDX (SDM Vol. 2A table 3-11). */
     public static final int EDX1_FPU = 1, EDX1_DE = 1 << 2, EDX1_PSE = 1 << 3, EDX1_TSC = 1 << 4, EDX1_MSR = 1 << 5,
             EDX1_PAE = 1 << 6, EDX1_CX8 = 1 << 8, EDX1_APIC = 1 << 9, EDX1_MTRR = 1 << 12, EDX1_PGE = 1 << 13,
             EDX1_CMOV = 1 << 15, EDX1_PAT = 1 << 16, EDX1_CLFSH = 1 << 19, EDX1_MMX = 1 << 23, EDX1_FXSR = 1 << 24,
@@ -33,13 +33,10 @@ public final class Cpuid {
     public static final int EDX7_ARCH_CAPABILITIES = 1 << 29;
 
     public static final int EDX1 = EDX1_FPU | EDX1_DE | EDX1_PSE | EDX1_TSC | EDX1_MSR | EDX1_PAE | EDX1_CX8
-            | EDX1_APIC | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT | EDX1_CLFSH | EDX1_FXSR
+            | EDX1_APIC | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT | EDX1_CLFSH | EDX1_MMX | EDX1_FXSR
             | EDX1_SSE | EDX1_SSE2;
-    /**
-     * SSE3 waits for FISTTP (an x87 instruction), MMX for the mm registers aliasing the x87 stack;
-     * everything else here runs in the interpreter and passes the host differential tests.
-     */
-    public static final int ECX1 = ECX1_SSSE3 | ECX1_CX16 | ECX1_SSE41 | ECX1_SSE42 | ECX1_MOVBE | ECX1_POPCNT;
+    /** Every extension here runs in the interpreter and passes the host differential tests. */
+    public static final int ECX1 = ECX1_SSE3 | ECX1_SSSE3 | ECX1_CX16 | ECX1_SSE41 | ECX1_SSE42 | ECX1_MOVBE | ECX1_POPCNT;
     public static final int ECX81 = ECX81_LAHF | ECX81_ABM;
     public static final int EDX81 = EDX81_SYSCALL | EDX81_NX | EDX81_PAGE1GB | EDX81_RDTSCP | EDX81_LM;
 

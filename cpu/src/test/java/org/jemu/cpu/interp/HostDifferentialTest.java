@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostDifferentialTest {
     /** Case files and whether their states get a random x87 part. */
-    static final String[] FILES = {"sse3-sse4.txt"};
-    static final boolean[] X87_STATE = {false};
+    static final String[] FILES = {"sse3-sse4.txt", "mmx.txt", "x87.txt"};
+    static final boolean[] X87_STATE = {true, true, true};
     static final int STATES = 12 * Integer.getInteger("jemu.snippets.scale", 1);
     static final long SEED = Long.getLong("jemu.snippets.seed", 1);
 

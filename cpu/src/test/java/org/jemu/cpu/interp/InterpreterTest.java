@@ -128,14 +128,16 @@ class InterpreterTest {
 
     @Test
     void cpuidInstructionReportsVendorAndFeatures() throws Exception {
-        Snippet s = new Snippet("xor %eax, %eax; cpuid; mov %rbx, %r8; mov %rdx, %r9; mov %rcx, %r10; mov $1, %eax; cpuid".replace(';', '\n'));
+        Snippet s = new Snippet("xor %eax, %eax; cpuid; mov %rbx, %r8; mov %rdx, %r9; mov %rcx, %r10; mov $1, %eax; cpuid; mov %rcx, %r12".replace(';', '\n'));
         s.interp.run(100);
         StringBuilder v = new StringBuilder();
         for (long r : new long[] {s.reg(8), s.reg(9), s.reg(10)})
             for (int i = 0; i < 4; i++) v.append((char) ((r >>> (8 * i)) & 0xff));
         assertEquals("GenuineIntel", v.toString());
-        assertEquals(0, s.reg(RCX) & 1, "no SSE3 advertised");
-        assertEquals(1 << 26, s.reg(RDX) & (1 << 26), "SSE2 advertised");
+        long ecx = s.reg(12), edx = s.reg(RDX);
+        for (int bit : new int[] {0, 9, 19, 20, 22, 23}) assertEquals(1, (ecx >> bit) & 1, "leaf 1 ECX bit " + bit);
+        assertEquals(0, ecx & (1 << 28 | 1 << 27 | 1 << 26), "no AVX, OSXSAVE, XSAVE");
+        for (int bit : new int[] {0, 23, 24, 25, 26}) assertEquals(1, (edx >> bit) & 1, "leaf 1 EDX bit " + bit);
     }
 
     @SuppressWarnings("unused")
