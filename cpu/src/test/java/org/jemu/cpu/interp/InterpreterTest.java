@@ -140,6 +140,37 @@ class InterpreterTest {
         for (int bit : new int[] {0, 23, 24, 25, 26}) assertEquals(1, (edx >> bit) & 1, "leaf 1 EDX bit " + bit);
     }
 
+    /**
+     * CR0.EM/TS/MP (SDM Vol. 3A §2.5 Table 2-2): x87 #NM with EM or TS; MMX and SSE #UD with EM and
+     * #NM with TS; WAIT #NM only with TS and MP. Each case: CR0 bits, snippet, expected vector or -1.
+     */
+    @ParameterizedTest(name = "cr0={0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        8  | fld1                | 7
+        4  | fld1                | 7
+        8  | movq %mm1, %mm2     | 7
+        4  | movq %mm1, %mm2     | 6
+        4  | emms                | 6
+        8  | addps %xmm1, %xmm2  | 7
+        4  | pshufb %xmm1, %xmm2 | 6
+        8  | fxsave 0x4000       | 7
+        8  | fwait               | -1
+        10 | fwait               | 7
+        2  | fld1                | -1
+        """)
+    void fpuAvailability(int cr0, String asm, int vector) throws Exception {
+        Snippet s = new Snippet(asm);
+        s.cpu.cr0 = cr0;
+        if (vector < 0) {
+            s.run();
+            assertEquals(1, s.syscalls);
+        } else {
+            GuestFault f = assertThrows(GuestFault.class, s::run);
+            assertEquals(vector, f.vector);
+            assertEquals(Snippet.CODE, s.cpu.rip);
+        }
+    }
+
     @SuppressWarnings("unused")
     private static final int UNUSED = CpuState.RAX + RBX + RDI + RSI;
 }
