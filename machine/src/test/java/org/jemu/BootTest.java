@@ -53,8 +53,9 @@ class BootTest {
             con.sendLine("ls /proc");
             String proc = con.waitFor("# ", COMMAND);
             assertTrue(proc.contains("cpuinfo") && proc.contains("meminfo") && proc.contains("uptime"), proc);
-            con.sendLine("dmesg | tail -3");
-            assertTrue(con.waitFor("# ", COMMAND).contains("Run /init as init process"), "dmesg reaches init");
+            con.sendLine("dmesg | tail -n 40");
+            String dmesg = con.waitFor("# ", COMMAND);
+            assertTrue(dmesg.contains("Run /init as init process"), dmesg);
             con.sendLine("poweroff -f");
             assertEquals(Machine.Exit.POWER_OFF, run.get(COMMAND.toSeconds(), TimeUnit.SECONDS));
             return con.output();

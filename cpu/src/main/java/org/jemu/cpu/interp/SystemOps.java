@@ -209,7 +209,7 @@ final class SystemOps {
     private void rdtsc() {
         CpuState c = cpu;
         if ((c.cr4 & ControlRegisters.CR4_TSD) != 0 && c.cpl != 0) throw GuestFault.gp(0);
-        long tsc = platform.clock.tsc();
+        long tsc = platform.msrs.read(org.jemu.cpu.sys.Msrs.IA32_TSC);   // the clock plus the guest's offset
         c.gpr[RAX] = tsc & 0xffffffffL;
         c.gpr[RDX] = tsc >>> 32;
     }

@@ -31,6 +31,12 @@ public final class Cpuid {
             EDX81_PAGE1GB = 1 << 26, EDX81_RDTSCP = 1 << 27, EDX81_LM = 1 << 29;
     /** Leaf 7 EDX bit 29: IA32_ARCH_CAPABILITIES exists. */
     public static final int EDX7_ARCH_CAPABILITIES = 1 << 29;
+    /**
+     * Leaf 7 EBX bit 1: IA32_TSC_ADJUST exists. With an invariant TSC it tells Linux that the TSC can
+     * be trusted without the clocksource watchdog (arch/x86/kernel/tsc.c, check_system_tsc_reliable),
+     * which on a slow emulated CPU would otherwise compare it with late timer ticks and reject it.
+     */
+    public static final int EBX7_TSC_ADJUST = 1 << 1;
 
     public static final int EDX1 = EDX1_FPU | EDX1_DE | EDX1_PSE | EDX1_TSC | EDX1_MSR | EDX1_PAE | EDX1_CX8
             | EDX1_APIC | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT | EDX1_CLFSH | EDX1_MMX | EDX1_FXSR
@@ -93,7 +99,10 @@ public final class Cpuid {
                 cacheLeaf(sub, r);
                 break;
             case 7:
-                if (sub == 0) r[3] = EDX7_ARCH_CAPABILITIES;
+                if (sub == 0) {
+                    r[1] = EBX7_TSC_ADJUST;
+                    r[3] = EDX7_ARCH_CAPABILITIES;
+                }
                 break;
             case 0x15:
                 r[0] = 1;                           // TSC = crystal * EBX / EAX, crystal = TSC

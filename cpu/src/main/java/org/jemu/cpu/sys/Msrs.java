@@ -9,7 +9,7 @@ import org.jemu.cpu.mem.PagingTranslator;
  * raise #GP(0) as they do on hardware, so a kernel's rdmsr_safe() sees them as absent.
  */
 public final class Msrs {
-    public static final int IA32_TSC = 0x10, IA32_ARCH_CAPABILITIES = 0x10a, IA32_PLATFORM_ID = 0x17, IA32_APIC_BASE = 0x1b,
+    public static final int IA32_TSC = 0x10, IA32_TSC_ADJUST = 0x3b, IA32_ARCH_CAPABILITIES = 0x10a, IA32_PLATFORM_ID = 0x17, IA32_APIC_BASE = 0x1b,
             IA32_BIOS_SIGN_ID = 0x8b, IA32_MTRRCAP = 0xfe, IA32_SYSENTER_CS = 0x174, IA32_SYSENTER_ESP = 0x175,
             IA32_SYSENTER_EIP = 0x176, IA32_MCG_CAP = 0x179, IA32_MCG_STATUS = 0x17a, IA32_MISC_ENABLE = 0x1a0,
             IA32_MTRR_PHYSBASE0 = 0x200, IA32_MTRR_FIX64K = 0x250, IA32_MTRR_FIX16K_80000 = 0x258,
