@@ -264,8 +264,8 @@ public final class Interpreter {
                 if (system != null) return system.execute(in, ea, next);
                 throw GuestFault.gp((int) ((in.imm & 0xff) << 3) | 2);
             case Op.UD2: throw GuestFault.ud();
-            case Op.LDMXCSR: sse.ldmxcsr(ea); return true;
-            case Op.STMXCSR: sse.stmxcsr(ea); return true;
+            case Op.LDMXCSR: x87.checkSse(); sse.ldmxcsr(ea); return true;
+            case Op.STMXCSR: x87.checkSse(); sse.stmxcsr(ea); return true;
             case Op.FXSAVE: x87.checkSse(); sse.fxsave(ea, rexW(in)); return true;
             case Op.FXRSTOR: x87.checkSse(); sse.fxrstor(ea, rexW(in)); return true;
             case Op.EMMS: x87.checkMmx(); x87.emms(); return true;
