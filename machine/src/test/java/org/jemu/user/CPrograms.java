@@ -40,10 +40,22 @@ final class CPrograms {
         Path bin = BINARIES.resolve(name);
         if (Files.exists(bin) && Files.getLastModifiedTime(bin).compareTo(Files.getLastModifiedTime(src)) >= 0) return bin;
         Files.createDirectories(BINARIES);
-        Result r = exec(List.of("gcc", "-O2", "-static", "-w", "-o", bin.toString(), src.toString(), "-lm"), Map.of(), null);
+        List<String> cmd = new ArrayList<>(List.of("gcc", "-O2", "-static", "-w"));
+        cmd.addAll(cflags(src));
+        cmd.addAll(List.of("-o", bin.toString(), src.toString(), "-lm"));
+        Result r = exec(cmd, Map.of(), null);
         if (r.status() != 0) throw new IOException("gcc failed for " + src + ":\n" + r.err());
         Files.setLastModifiedTime(bin, FileTime.fromMillis(System.currentTimeMillis()));
         return bin;
+    }
+
+    /** Extra gcc options from a first line {@code /* cflags: -msse4.2 *\/} of the source. */
+    static List<String> cflags(Path src) throws IOException {
+        String first = Files.readAllLines(src).stream().findFirst().orElse("");
+        int i = first.indexOf("cflags:");
+        if (!first.startsWith("/*") || i < 0) return List.of();
+        String opts = first.substring(i + "cflags:".length()).replace("*/", "").strip();
+        return opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
     }
 
     private static boolean probe() {

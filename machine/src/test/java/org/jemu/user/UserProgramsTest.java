@@ -42,7 +42,11 @@ class UserProgramsTest {
                 Arguments.of("auxv", List.of("one", "two words", "")),
                 Arguments.of("segv", List.of()),
                 Arguments.of("abort", List.of()),
-                Arguments.of("signals", List.of()));
+                Arguments.of("signals", List.of()),
+                Arguments.of("ifunc_strings", List.of()),
+                Arguments.of("simd_sse42", List.of()),
+                Arguments.of("mmx", List.of()),
+                Arguments.of("longdouble", List.of()));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -61,6 +65,29 @@ class UserProgramsTest {
         CPrograms.Result emu = CPrograms.jemu(bin, List.of(b.toString()), envList(), MAX_INSNS);
         assertEquals(nat.outText(), emu.outText(), emu.err());
         assertEquals(nat.status(), emu.status(), emu.err());
+    }
+
+    /** glibc sees exactly the extensions jemu advertises (and its ifuncs choose by them). */
+    @ParameterizedTest(name = "cpu features")
+    @MethodSource("none")
+    void cpuFeaturesSeenByGlibc(String ignored) throws Exception {
+        Path bin = CPrograms.binary("ifunc_strings");
+        CPrograms.Result emu = CPrograms.jemu(bin, List.of("cpu"), envList(), MAX_INSNS);
+        assertEquals("sse3=1 ssse3=1 sse4.1=1 sse4.2=1 popcnt=1 mmx=1 avx=0 avx2=0\n", emu.outText(), emu.err());
+    }
+
+    /**
+     * long double libm: runs once the x87 unit has its transcendental instructions (until then jemu
+     * stops with "transcendental" and the test is skipped, not failed).
+     */
+    @ParameterizedTest(name = "longdouble_libm")
+    @MethodSource("none")
+    void longDoubleLibm(String ignored) throws Exception {
+        Path bin = CPrograms.binary("longdouble_libm");
+        CPrograms.Result emu = CPrograms.jemu(bin, List.of(), envList(), MAX_INSNS);
+        org.junit.jupiter.api.Assumptions.assumeFalse(emu.err().contains("transcendental"),
+                "x87 transcendentals not implemented yet: " + emu.err().strip());
+        compare(bin, List.of());
     }
 
     static Stream<Arguments> none() {

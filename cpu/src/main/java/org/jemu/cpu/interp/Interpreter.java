@@ -28,7 +28,8 @@ public final class Interpreter {
     private final CpuState cpu;
     private final DecodeCache cache;
     private final SseOps sse;
-    private final X87Control x87 = new X87Control();
+    private final X87Ops x87;
+    private final MmxOps mmx;
     private static final boolean TRACE_FAULTS = Boolean.getBoolean("jemu.traceFaults");
     private final Cpuid cpuid;
     private SystemOps system;
@@ -45,7 +46,9 @@ public final class Interpreter {
         this.cpu = cpu;
         this.cpuid = cpuid;
         this.cache = new DecodeCache(cpu.mmu.physical(), new Decoder(cpuid.decoderExtensions()));
-        this.sse = new SseOps(cpu);
+        this.x87 = new X87Ops(cpu);
+        this.mmx = new MmxOps(cpu, x87);
+        this.sse = new SseOps(cpu, x87);
     }
 
     /** Switches to system mode: system instructions execute against {@code platform}. */
@@ -154,6 +157,7 @@ public final class Interpreter {
                 IntegerOps.movExtend(c, in, ea, in.row().sizes[1]);
                 return true;
             case Op.MOVBE: IntegerOps.movbe(c, in, ea); return true;
+            case Op.CRC32: Sse4Ops.crc32(c, in, ea); return true;
             case Op.LEA: Operands.writeGpr(c.gpr, in.reg, in.opSize, Operands.offset(c, in, next)); return true;
             case Op.XCHG: IntegerOps.xchg(c, in, ea); return true;
             case Op.XADD: IntegerOps.xadd(c, in, ea); return true;
@@ -164,7 +168,8 @@ public final class Interpreter {
             case Op.XLAT: IntegerOps.xlat(c, in); return true;
             case Op.CMOVCC: IntegerOps.cmov(c, in, ea); return true;
             case Op.SETCC: IntegerOps.setcc(c, in, ea); return true;
-            case Op.NOP: case Op.PAUSE: case Op.PREFETCH: case Op.FWAIT:
+            case Op.FWAIT: x87.fwait(); return true;
+            case Op.NOP: case Op.PAUSE: case Op.PREFETCH:
             case Op.LFENCE: case Op.MFENCE: case Op.SFENCE:
                 return true;
             case Op.CLFLUSH: c.mmu.read8(ea); return true;
@@ -259,12 +264,12 @@ public final class Interpreter {
                 if (system != null) return system.execute(in, ea, next);
                 throw GuestFault.gp((int) ((in.imm & 0xff) << 3) | 2);
             case Op.UD2: throw GuestFault.ud();
-            case Op.LDMXCSR: sse.ldmxcsr(ea); return true;
-            case Op.STMXCSR: sse.stmxcsr(ea); return true;
-            case Op.FXSAVE: sse.fxsave(ea, x87.fcw, x87.fsw); return true;
-            case Op.FXRSTOR: sse.fxrstor(ea); return true;
-            case Op.EMMS: return true;
-            case Op.X87: x87.execute(c, in, ea); return true;
+            case Op.LDMXCSR: x87.checkSse(); sse.ldmxcsr(ea); return true;
+            case Op.STMXCSR: x87.checkSse(); sse.stmxcsr(ea); return true;
+            case Op.FXSAVE: x87.checkSse(); sse.fxsave(ea, rexW(in)); return true;
+            case Op.FXRSTOR: x87.checkSse(); sse.fxrstor(ea, rexW(in)); return true;
+            case Op.EMMS: x87.checkMmx(); x87.emms(); return true;
+            case Op.X87: x87.execute(in, ea, next - in.length); return true;
             case Op.HLT: case Op.CLI: case Op.STI: case Op.IN: case Op.OUT: case Op.INS: case Op.OUTS:
             case Op.CLTS: case Op.INVD: case Op.WBINVD: case Op.WRMSR: case Op.RDMSR: case Op.RDPMC:
             case Op.MOV_FROM_CR: case Op.MOV_TO_CR: case Op.MOV_FROM_DR: case Op.MOV_TO_DR:
@@ -277,13 +282,29 @@ public final class Interpreter {
                 if (c.cpl != 0) throw GuestFault.gp(0);
                 throw GuestFault.ud();   // user mode without a kernel: nothing to run them against
             default:
-                if (in.op >= Op.MOVUPS && in.op <= Op.PADDD) {
-                    sse.execute(in, ea);
+                if ((in.op >= Op.MOVUPS && in.op <= Op.PADDD) || (in.op >= Op.PSHUFB && in.op <= Op.PEXTRW_E)) {
+                    if (Shape.isMmx(in.shape)) {
+                        mmx.execute(in, ea);
+                    } else {
+                        x87.checkSse();
+                        sse.execute(in, ea);
+                    }
                     return true;
                 }
                 throw GuestFault.ud();
         }
     }
+
+    /** FXRSTOR from linear address {@code ea}, as the instruction does (tests load whole states so). */
+    void fxrstorImage(long ea) { sse.fxrstor(ea, true); }
+
+    /** FXSAVE to linear address {@code ea}, as the instruction does. */
+    void fxsaveImage(long ea) { sse.fxsave(ea, true); }
+
+    /** The x87 unit, whose registers are also mm0-7 (for the JIT, signal frames and tests). */
+    public org.jemu.cpu.x87.X87 fpu() { return x87.fpu; }
+
+    private static boolean rexW(Insn in) { return (in.prefixes & Insn.PFX_REXW) != 0; }
 
     /**
      * SYSCALL: RCX := next RIP, R11 := RFLAGS (SDM Vol. 2B, SYSCALL); then the handler. The handler

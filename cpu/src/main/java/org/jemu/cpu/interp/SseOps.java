@@ -8,6 +8,7 @@ import org.jemu.cpu.decode.Shape;
 import org.jemu.cpu.exec.SseConvert;
 import org.jemu.cpu.exec.SseFloat;
 import org.jemu.cpu.exec.SseInt;
+import org.jemu.cpu.exec.Sse41;
 
 /**
  * Operand plumbing for SSE/SSE2: XMM register n is {@code xmm[2n]} (low) and {@code xmm[2n+1]}
@@ -24,9 +25,12 @@ final class SseOps {
     private final long[] x;
     private long lo, hi;
 
-    SseOps(CpuState cpu) {
+    private final X87Ops x87;
+
+    SseOps(CpuState cpu, X87Ops x87) {
         this.cpu = cpu;
         this.x = cpu.xmm;
+        this.x87 = x87;
     }
 
     /** Loads the r/m operand (register rm or memory of {@code size} bytes, zero-extended) into lo/hi. */
@@ -37,13 +41,22 @@ final class SseOps {
             return;
         }
         if (size == 16) {
-            if (in.op != Op.MOVUPS && (ea & 15) != 0) throw GuestFault.gp(0);
+            if ((ea & 15) != 0 && !unalignedOk(in.op)) throw GuestFault.gp(0);
             lo = cpu.mmu.read64(ea);
             hi = cpu.mmu.read64(ea + 8);
         } else {
             lo = cpu.mmu.read(ea, size);
             hi = 0;
         }
+    }
+
+    /**
+     * Legacy-SSE 128-bit memory operands that need no alignment: MOVUPS/MOVUPD/MOVDQU/LDDQU (one id)
+     * and the SSE4.2 string compares (SDM Vol. 2B §4.1.1: "PCMPxSTRx ... memory operand ... need not
+     * be aligned").
+     */
+    private static boolean unalignedOk(int op) {
+        return op == Op.MOVUPS || (op >= Op.PCMPESTRM && op <= Op.PCMPISTRI);
     }
 
     private void store16(long ea, long l, long h, boolean aligned) {
@@ -157,6 +170,16 @@ final class SseOps {
                 load(in, ea, 8);
                 Operands.writeGpr(cpu.gpr, d, in.opSize, SseConvert.cvtsd2si(cpu, in.opSize, lo, in.op == Op.CVTTSD2SI));
                 return;
+            case Op.PEXTRB: case Op.PEXTRW_E: case Op.PEXTRD: case Op.EXTRACTPS:
+            case Op.PINSRB: case Op.PINSRD:
+                Sse4Ops.insertExtract(cpu, in, ea);
+                return;
+            case Op.INSERTPS:
+                if (in.rm < 0) {
+                    Sse41.insertpsValue(x, d, cpu.mmu.read32(ea), (int) in.imm);
+                    return;
+                }
+                break;
             default:
                 break;
         }
@@ -215,56 +238,7 @@ final class SseOps {
             case Op.CVTDQ2PD: SseConvert.cvtdq2pd(cpu, d, lo); break;
             case Op.CVTPD2DQ: SseConvert.cvtpd2dq(cpu, d, lo, hi, false); break;
             case Op.CVTTPD2DQ: SseConvert.cvtpd2dq(cpu, d, lo, hi, true); break;
-            case Op.PAND: SseInt.pand(x, d, lo, hi); break;
-            case Op.PANDN: SseInt.pandn(x, d, lo, hi); break;
-            case Op.POR: SseInt.por(x, d, lo, hi); break;
-            case Op.PXOR: SseInt.pxor(x, d, lo, hi); break;
-            case Op.PUNPCKLBW: SseInt.punpcklbw(x, d, lo, hi); break;
-            case Op.PUNPCKLWD: SseInt.punpcklwd(x, d, lo, hi); break;
-            case Op.PUNPCKLDQ: SseInt.punpckldq(x, d, lo, hi); break;
-            case Op.PUNPCKLQDQ: SseInt.punpcklqdq(x, d, lo, hi); break;
-            case Op.PUNPCKHBW: SseInt.punpckhbw(x, d, lo, hi); break;
-            case Op.PUNPCKHWD: SseInt.punpckhwd(x, d, lo, hi); break;
-            case Op.PUNPCKHDQ: SseInt.punpckhdq(x, d, lo, hi); break;
-            case Op.PUNPCKHQDQ: SseInt.punpckhqdq(x, d, lo, hi); break;
-            case Op.PACKSSWB: SseInt.packsswb(x, d, lo, hi); break;
-            case Op.PACKUSWB: SseInt.packuswb(x, d, lo, hi); break;
-            case Op.PACKSSDW: SseInt.packssdw(x, d, lo, hi); break;
-            case Op.PCMPGTB: SseInt.pcmpgtb(x, d, lo, hi); break;
-            case Op.PCMPGTW: SseInt.pcmpgtw(x, d, lo, hi); break;
-            case Op.PCMPGTD: SseInt.pcmpgtd(x, d, lo, hi); break;
-            case Op.PCMPEQB: SseInt.pcmpeqb(x, d, lo, hi); break;
-            case Op.PCMPEQW: SseInt.pcmpeqw(x, d, lo, hi); break;
-            case Op.PCMPEQD: SseInt.pcmpeqd(x, d, lo, hi); break;
-            case Op.PADDB: SseInt.paddb(x, d, lo, hi); break;
-            case Op.PADDW: SseInt.paddw(x, d, lo, hi); break;
-            case Op.PADDD: SseInt.paddd(x, d, lo, hi); break;
-            case Op.PADDQ: SseInt.paddq(x, d, lo, hi); break;
-            case Op.PSUBB: SseInt.psubb(x, d, lo, hi); break;
-            case Op.PSUBW: SseInt.psubw(x, d, lo, hi); break;
-            case Op.PSUBD: SseInt.psubd(x, d, lo, hi); break;
-            case Op.PSUBQ: SseInt.psubq(x, d, lo, hi); break;
-            case Op.PADDSB: SseInt.paddsb(x, d, lo, hi); break;
-            case Op.PADDSW: SseInt.paddsw(x, d, lo, hi); break;
-            case Op.PADDUSB: SseInt.paddusb(x, d, lo, hi); break;
-            case Op.PADDUSW: SseInt.paddusw(x, d, lo, hi); break;
-            case Op.PSUBSB: SseInt.psubsb(x, d, lo, hi); break;
-            case Op.PSUBSW: SseInt.psubsw(x, d, lo, hi); break;
-            case Op.PSUBUSB: SseInt.psubusb(x, d, lo, hi); break;
-            case Op.PSUBUSW: SseInt.psubusw(x, d, lo, hi); break;
-            case Op.PMINUB: SseInt.pminub(x, d, lo, hi); break;
-            case Op.PMAXUB: SseInt.pmaxub(x, d, lo, hi); break;
-            case Op.PMINSW: SseInt.pminsw(x, d, lo, hi); break;
-            case Op.PMAXSW: SseInt.pmaxsw(x, d, lo, hi); break;
-            case Op.PAVGB: SseInt.pavgb(x, d, lo, hi); break;
-            case Op.PAVGW: SseInt.pavgw(x, d, lo, hi); break;
-            case Op.PMULLW: SseInt.pmullw(x, d, lo, hi); break;
-            case Op.PMULHW: SseInt.pmulhw(x, d, lo, hi); break;
-            case Op.PMULHUW: SseInt.pmulhuw(x, d, lo, hi); break;
-            case Op.PMULUDQ: SseInt.pmuludq(x, d, lo, hi); break;
-            case Op.PMADDWD: SseInt.pmaddwd(x, d, lo, hi); break;
-            case Op.PSADBW: SseInt.psadbw(x, d, lo, hi); break;
-            default: throw GuestFault.ud();   // RCPPS/RSQRTPS and SSE3 forms: not implemented (not advertised)
+            default: if (!PackedInt.apply(x, d, in.op, lo, hi, imm)) Sse4Ops.execute(cpu, in, d, lo, hi, imm);
         }
     }
 
@@ -320,15 +294,14 @@ final class SseOps {
     }
 
     /**
-     * FXSAVE in the 64-bit layout (SDM Vol. 2A, FXSAVE, Table 3-53): of the x87 only FCW and FSW
-     * (no x87 registers yet; all tags empty), MXCSR at 24, MXCSR_MASK at 28, XMM0-15 at 160.
+     * FXSAVE (SDM Vol. 2A, FXSAVE, Table 3-53 and 3-56 for FXSAVE64): the x87 part as the x87 unit
+     * lays it out ({@link org.jemu.cpu.x87.Env#fxsave}), MXCSR at 24, MXCSR_MASK at 28, XMM0-15 at 160.
+     * Bytes 416-511 are left alone (reserved, and available to software from 464).
      */
-    void fxsave(long ea, int fcw, int fsw) {
+    void fxsave(long ea, boolean rex64) {
         if ((ea & 15) != 0) throw GuestFault.gp(0);
-        cpu.mmu.probeWrite(ea, 512);
-        for (int i = 0; i < 512; i += 8) cpu.mmu.write64(ea + i, 0);
-        cpu.mmu.write16(ea, fcw);
-        cpu.mmu.write16(ea + 2, fsw);
+        cpu.mmu.probeWrite(ea, 416);
+        org.jemu.cpu.x87.Env.fxsave(x87.fpu, x87, ea, rex64);
         cpu.mmu.write32(ea + 24, cpu.mxcsr);
         cpu.mmu.write32(ea + 28, MXCSR_MASK);
         for (int r = 0; r < 16; r++) {
@@ -337,13 +310,17 @@ final class SseOps {
         }
     }
 
-    void fxrstor(long ea) {
+    /** FXRSTOR: every byte is read (and MXCSR checked, #GP) before any state changes. */
+    void fxrstor(long ea, boolean rex64) {
         if ((ea & 15) != 0) throw GuestFault.gp(0);
         int m = cpu.mmu.read32(ea + 24);
         if ((m & ~MXCSR_MASK) != 0) throw GuestFault.gp(0);
-        long[] v = new long[32];
+        long[] v = fxBuffer;
         for (int r = 0; r < 32; r++) v[r] = cpu.mmu.read64(ea + 160 + 8 * r);
+        org.jemu.cpu.x87.Env.fxrstor(x87.fpu, x87, ea, rex64);
         cpu.mxcsr = m;
         System.arraycopy(v, 0, x, 0, 32);
     }
+
+    private final long[] fxBuffer = new long[32];
 }

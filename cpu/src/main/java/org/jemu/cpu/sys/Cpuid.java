@@ -18,14 +18,14 @@ public final class Cpuid {
     public static final long DEFAULT_TSC_HZ = 1_000_000_000L;
     static final int FAMILY = 6, MODEL = 0x8f, STEPPING = 8;
 
-    /** Leaf 1 EDX (SDM Vol. 2A table 3-11). MMX is left out until its instructions are implemented. */
+    /** Leaf 1 EDX (SDM Vol. 2A table 3-11). */
     public static final int EDX1_FPU = 1, EDX1_DE = 1 << 2, EDX1_PSE = 1 << 3, EDX1_TSC = 1 << 4, EDX1_MSR = 1 << 5,
             EDX1_PAE = 1 << 6, EDX1_CX8 = 1 << 8, EDX1_APIC = 1 << 9, EDX1_MTRR = 1 << 12, EDX1_PGE = 1 << 13,
             EDX1_CMOV = 1 << 15, EDX1_PAT = 1 << 16, EDX1_CLFSH = 1 << 19, EDX1_MMX = 1 << 23, EDX1_FXSR = 1 << 24,
             EDX1_SSE = 1 << 25, EDX1_SSE2 = 1 << 26;
     /** Leaf 1 ECX (table 3-10). */
     public static final int ECX1_SSE3 = 1, ECX1_SSSE3 = 1 << 9, ECX1_CX16 = 1 << 13, ECX1_SSE41 = 1 << 19,
-            ECX1_SSE42 = 1 << 20, ECX1_POPCNT = 1 << 23, ECX1_TSC_DEADLINE = 1 << 24;
+            ECX1_SSE42 = 1 << 20, ECX1_MOVBE = 1 << 22, ECX1_POPCNT = 1 << 23, ECX1_TSC_DEADLINE = 1 << 24;
     /** Leaf 0x80000001 ECX/EDX. */
     public static final int ECX81_LAHF = 1, ECX81_ABM = 1 << 5, EDX81_SYSCALL = 1 << 11, EDX81_NX = 1 << 20,
             EDX81_PAGE1GB = 1 << 26, EDX81_RDTSCP = 1 << 27, EDX81_LM = 1 << 29;
@@ -39,9 +39,10 @@ public final class Cpuid {
     public static final int EBX7_TSC_ADJUST = 1 << 1;
 
     public static final int EDX1 = EDX1_FPU | EDX1_DE | EDX1_PSE | EDX1_TSC | EDX1_MSR | EDX1_PAE | EDX1_CX8
-            | EDX1_APIC | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT | EDX1_CLFSH | EDX1_FXSR
+            | EDX1_APIC | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT | EDX1_CLFSH | EDX1_MMX | EDX1_FXSR
             | EDX1_SSE | EDX1_SSE2;
-    public static final int ECX1 = ECX1_CX16 | ECX1_POPCNT;
+    /** Every extension here runs in the interpreter and passes the host differential tests. */
+    public static final int ECX1 = ECX1_SSE3 | ECX1_SSSE3 | ECX1_CX16 | ECX1_SSE41 | ECX1_SSE42 | ECX1_MOVBE | ECX1_POPCNT;
     public static final int ECX81 = ECX81_LAHF | ECX81_ABM;
     public static final int EDX81 = EDX81_SYSCALL | EDX81_NX | EDX81_PAGE1GB | EDX81_RDTSCP | EDX81_LM;
 
@@ -154,7 +155,13 @@ public final class Cpuid {
      */
     public int decoderExtensions() {
         int e = 0;
+        if ((ecx1 & ECX1_SSE3) != 0) e |= org.jemu.cpu.decode.Ext.SSE3;
+        if ((ecx1 & ECX1_SSSE3) != 0) e |= org.jemu.cpu.decode.Ext.SSSE3;
+        if ((ecx1 & ECX1_SSE41) != 0) e |= org.jemu.cpu.decode.Ext.SSE41;
+        if ((ecx1 & ECX1_SSE42) != 0) e |= org.jemu.cpu.decode.Ext.SSE42;
+        if ((ecx1 & ECX1_MOVBE) != 0) e |= org.jemu.cpu.decode.Ext.MOVBE;
         if ((ecx1 & ECX1_POPCNT) != 0) e |= org.jemu.cpu.decode.Ext.POPCNT;
+        if ((EDX1 & EDX1_MMX) != 0) e |= org.jemu.cpu.decode.Ext.MMX;
         if ((ECX81 & ECX81_ABM) != 0) e |= org.jemu.cpu.decode.Ext.LZCNT;
         if ((EDX81 & EDX81_RDTSCP) != 0) e |= org.jemu.cpu.decode.Ext.RDTSCP;
         return e;

@@ -128,14 +128,47 @@ class InterpreterTest {
 
     @Test
     void cpuidInstructionReportsVendorAndFeatures() throws Exception {
-        Snippet s = new Snippet("xor %eax, %eax; cpuid; mov %rbx, %r8; mov %rdx, %r9; mov %rcx, %r10; mov $1, %eax; cpuid".replace(';', '\n'));
+        Snippet s = new Snippet("xor %eax, %eax; cpuid; mov %rbx, %r8; mov %rdx, %r9; mov %rcx, %r10; mov $1, %eax; cpuid; mov %rcx, %r12".replace(';', '\n'));
         s.interp.run(100);
         StringBuilder v = new StringBuilder();
         for (long r : new long[] {s.reg(8), s.reg(9), s.reg(10)})
             for (int i = 0; i < 4; i++) v.append((char) ((r >>> (8 * i)) & 0xff));
         assertEquals("GenuineIntel", v.toString());
-        assertEquals(0, s.reg(RCX) & 1, "no SSE3 advertised");
-        assertEquals(1 << 26, s.reg(RDX) & (1 << 26), "SSE2 advertised");
+        long ecx = s.reg(12), edx = s.reg(RDX);
+        for (int bit : new int[] {0, 9, 19, 20, 22, 23}) assertEquals(1, (ecx >> bit) & 1, "leaf 1 ECX bit " + bit);
+        assertEquals(0, ecx & (1 << 28 | 1 << 27 | 1 << 26), "no AVX, OSXSAVE, XSAVE");
+        for (int bit : new int[] {0, 23, 24, 25, 26}) assertEquals(1, (edx >> bit) & 1, "leaf 1 EDX bit " + bit);
+    }
+
+    /**
+     * CR0.EM/TS/MP (SDM Vol. 3A §2.5 Table 2-2): x87 #NM with EM or TS; MMX and SSE #UD with EM and
+     * #NM with TS; WAIT #NM only with TS and MP. Each case: CR0 bits, snippet, expected vector or -1.
+     */
+    @ParameterizedTest(name = "cr0={0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        8  | fld1                | 7
+        4  | fld1                | 7
+        8  | movq %mm1, %mm2     | 7
+        4  | movq %mm1, %mm2     | 6
+        4  | emms                | 6
+        8  | addps %xmm1, %xmm2  | 7
+        4  | pshufb %xmm1, %xmm2 | 6
+        8  | fxsave 0x4000       | 7
+        8  | fwait               | -1
+        10 | fwait               | 7
+        2  | fld1                | -1
+        """)
+    void fpuAvailability(int cr0, String asm, int vector) throws Exception {
+        Snippet s = new Snippet(asm);
+        s.cpu.cr0 = cr0;
+        if (vector < 0) {
+            s.run();
+            assertEquals(1, s.syscalls);
+        } else {
+            GuestFault f = assertThrows(GuestFault.class, s::run);
+            assertEquals(vector, f.vector);
+            assertEquals(Snippet.CODE, s.cpu.rip);
+        }
     }
 
     @SuppressWarnings("unused")
