@@ -14,7 +14,8 @@ run: jar images
 test: jar images-all
 	$(MVN_TEST) verify
 	@echo "checking that a second image build rebuilds nothing"
-	src-test-images/make-images.sh all 2>&1 >/dev/null | tee /dev/stderr | grep -q "nothing to rebuild"
+	@out=$$(src-test-images/make-images.sh all 2>&1 >/dev/null); echo "$$out"; \
+	    echo "$$out" | grep -q "nothing to rebuild" || { echo "image cache check failed: something was rebuilt"; exit 1; }
 
 jar:
 	$(MVN) -DskipTests package
