@@ -21,6 +21,8 @@ public final class CpuState {
     public final Flags flags = new Flags();
 
     public final long[] xmm = new long[32];
+    /** The x87 unit: its stack (also the MMX registers), control, status and tag words. */
+    public final org.jemu.cpu.x87.X87 x87 = new org.jemu.cpu.x87.X87();
     /** MXCSR: power-on value 0x1F80 (all exceptions masked, round to nearest). */
     public int mxcsr = 0x1f80;
 

@@ -302,7 +302,7 @@ public final class Interpreter {
     void fxsaveImage(long ea) { sse.fxsave(ea, true); }
 
     /** The x87 unit, whose registers are also mm0-7 (for the JIT, signal frames and tests). */
-    public org.jemu.cpu.x87.X87 fpu() { return x87.fpu; }
+    public org.jemu.cpu.x87.X87 fpu() { return cpu.x87; }
 
     private static boolean rexW(Insn in) { return (in.prefixes & Insn.PFX_REXW) != 0; }
 

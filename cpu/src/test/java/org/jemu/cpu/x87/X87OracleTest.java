@@ -24,6 +24,8 @@ class X87OracleTest {
 
     static final class Stat {
         int cases, bad;
+        /** Mismatches whose only differences are register values 1 ulp / 2+ ulps apart (same exponent). */
+        int ulp1, ulpMore;
         final List<String> examples = new ArrayList<>();
     }
 
@@ -41,7 +43,9 @@ class X87OracleTest {
         for (Map.Entry<String, Stat> e : stats.entrySet()) {
             Stat s = e.getValue();
             total += s.cases;
-            report.append(String.format("%-14s %7d cases %6d mismatches%n", e.getKey(), s.cases, s.bad));
+            report.append(String.format("%-14s %7d cases %6d mismatches", e.getKey(), s.cases, s.bad));
+            if (s.bad > 0) report.append(String.format(" (value only: %d at 1 ulp, %d at 2+ ulps)", s.ulp1, s.ulpMore));
+            report.append('\n');
             for (String ex : s.examples) report.append("    ").append(ex).append('\n');
             if (!KNOWN_INEXACT.contains(e.getKey())) badExact += s.bad;
         }
@@ -63,6 +67,10 @@ class X87OracleTest {
         }
         if (why != null) {
             st.bad++;
+            if (why.matches("(?:(?:sw \\S+ )?st\\d \\S+ ulp=\\d+ ?)+")) {
+                if (why.matches("(?:(?:sw \\S+ )?st\\d \\S+ ulp=1 ?)+")) st.ulp1++;
+                else st.ulpMore++;
+            }
             if (st.examples.size() < Integer.getInteger("jemu.x87.examples", 4)) st.examples.add(why + "  <- " + line);
         }
     }
@@ -109,7 +117,13 @@ class X87OracleTest {
             if (i >= nOut) break;
             String want = t[k + i];
             String got = F80.hex(f.stSe(i), f.stSig(i));
-            if (!want.equals(got)) diff.append("st").append(i).append(' ').append(got).append("!=").append(want).append(' ');
+            if (!want.equals(got)) {
+                diff.append("st").append(i).append(' ').append(got).append("!=").append(want).append(' ');
+                if (want.substring(0, 4).equals(got.substring(0, 4))) {
+                    long u = Math.abs(Long.parseUnsignedLong(want.substring(4), 16) - f.stSig(i));
+                    diff.append("ulp=").append(u).append(' ');
+                }
+            }
         }
         String memOut = t[t.length - 1];
         if (!memOut.equals("-")) {
