@@ -9,7 +9,7 @@
 #   --cases L    which cases: 1 stock kernel + seed-poweroff, 2 small kernel + seed-poweroff,
 #                3 small kernel + the test programs (default 1,2,3)
 #   --out DIR    where console logs, results.json and table.md go (default: a new temp dir)
-#   --timeout S  seconds before a jemu run is killed and counted as failed (default 300;
+#   --timeout S  seconds before a jemu run is killed and counted as failed (default 480;
 #                QEMU gets a third of it, at least 60)
 #   --jemu-opts  extra options for jemu (default none: real-time clock, like QEMU)
 #
@@ -26,7 +26,7 @@ ROOT=$(dirname "$HERE")
 n=3
 cases=1,2,3
 out=
-timeout=300
+timeout=480
 jemu_opts=
 while [ $# -gt 0 ]; do
     case $1 in
@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
         --out) out=$2; shift 2 ;;
         --timeout) timeout=$2; shift 2 ;;
         --jemu-opts) jemu_opts=$2; shift 2 ;;
-        -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "compare-qemu: unknown option '$1' (try --help)" >&2; exit 2 ;;
     esac
 done

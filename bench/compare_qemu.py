@@ -159,7 +159,7 @@ def main():
     ap.add_argument("--append", default="console=ttyS0 panic=-1")
     ap.add_argument("--mem", default="512M")
     ap.add_argument("--jemu-opts", default="", help="extra jemu options, e.g. '-icount 3'")
-    ap.add_argument("--timeout", type=int, default=300, help="seconds per jemu run (QEMU: a third)")
+    ap.add_argument("--timeout", type=int, default=480, help="seconds per jemu run (QEMU: a third)")
     a = ap.parse_args()
 
     engines = []
