@@ -53,4 +53,80 @@ class BareMetalTest {
         assertEquals(4, r.faults.size(), r::toString);
         assertValues(r, 0x600D, 7, 9);
     }
+
+    /** §4.7: the #PF error code bits P, W/R, U/S, RSVD and I/D, CR2, and the RIP of the access. */
+    @Test
+    void pageFaultErrorCodes() throws Exception {
+        Result r = run("pf_errcode");
+        long[][] expect = {
+            // error code, CR2, RIP
+            {0, 0x200000, r.sym("f0")},                          // read, not present
+            {2, 0x200008, r.sym("f1")},                          // write, not present
+            {3, 0x201010, r.sym("f2")},                          // write, read-only, CR0.WP=1
+            {9, 0x202000, r.sym("f3")},                          // reserved bit 51
+            {0x11, 0x203000, 0x203000},                          // fetch, NX (I/D with EFER.NXE)
+            {0x10, 0x204000, 0x204000},                          // fetch, not present
+            {5, 0x205000, r.sym("u6")},                          // user read, supervisor page
+            {6, 0x200010, r.sym("u7")},                          // user write, not present
+            {7, 0x206000, r.sym("u8")},                          // user write, read-only
+            {0x15, 0x207000, 0x207000},                          // user fetch, NX
+            {0x15, 0x205000, 0x205000},                          // user fetch, supervisor page
+        };
+        assertEquals(expect.length, r.faults.size(), r::toString);
+        for (int i = 0; i < expect.length; i++) {
+            assertFault(r, i, 14, expect[i][0], expect[i][2], "case " + i);
+            assertEquals(expect[i][1], r.faults.get(i).cr2(), "CR2 of case " + i);
+            assertEquals(i >= 6 ? UCODE : KCODE, r.faults.get(i).cs(), "CS of case " + i);
+        }
+    }
+
+    /** §4.6: CR0.WP, XD in a non-leaf entry, U/S in a 2 MiB leaf. */
+    @Test
+    void nxWriteProtectAndUserSupervisor() throws Exception {
+        Result r = run("nx_wp_us");
+        assertValues(r, 0x1111, 0x1111, 0xE1, 0x1111);
+        assertFault(r, 0, 14, 3, r.sym("wp_insn"), "WP=1 supervisor write to read-only page");
+        assertFault(r, 1, 14, 0x11, 0x202000, "XD in the PDE");
+        assertFault(r, 2, 14, 5, r.sym("u1"), "user read of a supervisor 2 MiB page");
+        assertEquals(0x400000, r.faults.get(2).cr2());
+        assertEquals(3, r.faults.size(), r::toString);
+    }
+
+    /** §4.8: A on every level used, D only on writes and only in the leaf. */
+    @Test
+    void accessedAndDirtyBits() throws Exception {
+        Result r = run("ad_bits");
+        long a = 0x20, d = 0x40;
+        assertEquals(a, r.value(0) & (a | d), () -> "PTE after read: " + r);
+        assertEquals(a, r.value(1) & (a | d), () -> "PDE after read: " + r);
+        assertEquals(a | d, r.value(2) & (a | d), () -> "PTE after write: " + r);
+        assertEquals(a, r.value(3) & (a | d), () -> "non-leaf PDE after write: " + r);
+        assertEquals(a, r.value(4) & (a | d), () -> "2 MiB PDE after read: " + r);
+        assertEquals(a | d, r.value(5) & (a | d), () -> "2 MiB PDE after write: " + r);
+        assertEquals(a, r.value(6) & (a | d), () -> "PTE after fetch: " + r);
+        assertTrue(r.faults.isEmpty(), r::toString);
+    }
+
+    /** §4.10.4: stale translations until INVLPG / CR3 write / CR4.PGE toggle; globals survive CR3. */
+    @Test
+    void tlbInvalidation() throws Exception {
+        Result r = run("tlb");
+        assertValues(r, 0x1111, 0x1111, 0x2222, 0x2222, 0x1111, 0x2222, 0x2222, 0x1111, 0x2222, 0x1111, 0x2222,
+                0x3333);
+        assertFault(r, 0, 14, 0, r.sym("np_insn"), "not present");
+        assertFault(r, 1, 14, 3, r.sym("ro_insn"), "read-only");
+        assertEquals(2, r.faults.size(), r::toString);
+    }
+
+    /** §4.5: 2 MiB and 1 GiB pages, including fetches through a 1 GiB page; reserved bits in them. */
+    @Test
+    void largePages() throws Exception {
+        Result r = run("large_pages");
+        assertValues(r, 0x1122334455667788L, 0x1122334455667788L, 0x77, r.sym("back_home") + 0x40000000L);
+        assertFault(r, 0, 14, 9, r.sym("rsvd2m"), "reserved bit in a 2 MiB PDE");
+        assertEquals(0xC00000, r.faults.get(0).cr2());
+        assertFault(r, 1, 14, 9, r.sym("rsvd1g"), "reserved bit in a 1 GiB PDPTE");
+        assertEquals(0x80000000L, r.faults.get(1).cr2());
+        assertEquals(2, r.faults.size(), r::toString);
+    }
 }
