@@ -44,7 +44,9 @@ public final class Interrupts {
                 }
             } else {
                 // Handled serially (table 6-5); selector error codes already carry EXT (§6.13).
-                deliver(cpu, second.vector, second.errorCode, Kind.EXCEPTION, returnRip);
+                // A fault while delivering INT n/INT3 is a fault of that instruction: its frame holds
+                // the instruction's RIP (still in cpu.rip), not the next one (§6.5, §6.12.1.1).
+                deliver(cpu, second.vector, second.errorCode, Kind.EXCEPTION, kind == Kind.SOFTWARE ? cpu.rip : returnRip);
             }
         }
     }
