@@ -26,6 +26,10 @@ class BareMetalTest {
     }
 
     static void assertFault(Result r, int index, int vector, long error, long rip, String what) {
+        assertFault(r, index, (long) vector, error, rip, what);
+    }
+
+    static void assertFault(Result r, int index, long vector, long error, long rip, String what) {
         assertTrue(r.faults.size() > index, () -> what + ": missing fault record " + index + ": " + r);
         Fault f = r.faults.get(index);
         assertEquals(vector, f.vector(), () -> what + ": vector: " + f);
@@ -128,5 +132,49 @@ class BareMetalTest {
         assertFault(r, 1, 14, 9, r.sym("rsvd1g"), "reserved bit in a 1 GiB PDPTE");
         assertEquals(0x80000000L, r.faults.get(1).cr2());
         assertEquals(2, r.faults.size(), r::toString);
+    }
+
+    static void assertFrame(Result r, int i, long cs, long ss, long rsp, long frame) {
+        Fault f = r.faults.get(i);
+        assertEquals(cs, f.cs(), () -> "CS in frame " + i + ": " + r);
+        assertEquals(ss, f.ss(), () -> "SS in frame " + i + ": " + r);
+        assertEquals(rsp, f.rsp(), () -> "RSP in frame " + i + ": " + r);
+        assertEquals(frame, f.frame(), () -> "stack the frame is on, " + i + ": " + r);
+    }
+
+    /** Vol. 2B SYSCALL/SYSRET: RCX/R11, SFMASK, STAR selectors, no stack switch; #GP and #UD cases. */
+    @Test
+    void syscallSysret() throws Exception {
+        Result r = run("syscall");
+        assertValues(r, UCODE, 0x46, KCODE, KDATA, r.sym("user_ret"), 0x246, USTACK_TOP,
+                0x1235, UCODE, UDATA, 0x246, USTACK_TOP);
+        assertEquals(0x80, r.faults.get(0).vector(), r::toString);
+        assertEquals(UCODE, r.faults.get(0).cs());
+        assertFault(r, 1, 13, 0, r.sym("sysret_bad"), "SYSRET to non-canonical RCX");
+        assertEquals(KCODE, r.faults.get(1).cs());
+        assertFault(r, 2, 6, NONE, r.sym("syscall_ud"), "SYSCALL with EFER.SCE=0");
+        assertEquals(3, r.faults.size(), r::toString);
+    }
+
+    /** §6.14: RSP0 and IST stack switches, same-stack alignment, gate DPL, IRETQ to CPL 3. */
+    @Test
+    void privilegeChangesAndStacks() throws Exception {
+        Result r = run("iretq_ist");
+        assertFault(r, 0, 0x80, NONE, r.sym("u0_next"), "user INT 0x80");
+        assertFrame(r, 0, UCODE, UDATA, USTACK_TOP, RSP0_TOP - 40);
+        assertEquals(0x202, r.faults.get(0).rflags());
+        assertFault(r, 1, 0x81, NONE, r.sym("u1_next"), "user INT 0x81 (IST2)");
+        assertFrame(r, 1, UCODE, UDATA, USTACK_TOP, IST2_TOP - 40);
+        assertFault(r, 2, 13, 0x82 * 8 + 2, r.sym("u2"), "user INT through a DPL 0 gate");
+        assertFrame(r, 2, UCODE, UDATA, USTACK_TOP, RSP0_TOP - 40);
+        assertFault(r, 3, 0x81, NONE, r.sym("k3"), "kernel INT 0x81 (IST2)");
+        assertFrame(r, 3, KCODE, KDATA, 0x80000, IST2_TOP - 40);
+        long rsp = 0x80000 - 0x108;
+        assertFault(r, 4, 0x80, NONE, r.sym("k4"), "kernel INT 0x80");
+        assertFrame(r, 4, KCODE, KDATA, rsp, (rsp & ~15L) - 40);
+        assertFault(r, 5, 0x80, NONE, r.sym("u5_next"), "user INT 0x80 after IRETQ with IOPL 3");
+        assertEquals(0x3000, r.faults.get(5).rflags() & 0x3200, "IOPL 3, IF cleared by CLI");
+        assertEquals(6, r.faults.size(), r::toString);
+        assertValues(r, rsp, 0x3202, USTACK_TOP, 0x3000);
     }
 }
