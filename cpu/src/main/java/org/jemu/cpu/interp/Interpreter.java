@@ -192,20 +192,20 @@ public final class Interpreter {
                 c.rip = c.flags.cond(in.cc) ? next + in.imm : next;
                 return false;
             case Op.JMP: c.rip = next + in.imm; return false;
-            case Op.JMP_IND: c.rip = Operands.readE(c, in, 8, ea); return false;
+            case Op.JMP_IND: c.rip = canonicalTarget(Operands.readE(c, in, 8, ea)); return false;
             case Op.CALL:
                 StackOps.push(c, 8, next);
                 c.rip = next + in.imm;
                 return false;
             case Op.CALL_IND: {
-                long target = Operands.readE(c, in, 8, ea);
+                long target = canonicalTarget(Operands.readE(c, in, 8, ea));
                 StackOps.push(c, 8, next);
                 c.rip = target;
                 return false;
             }
             case Op.RET: {
                 long sp = c.gpr[CpuState.RSP];
-                long target = c.mmu.read64(sp);
+                long target = canonicalTarget(c.mmu.read64(sp));
                 c.gpr[CpuState.RSP] = sp + 8 + (in.shape == Shape.I ? in.imm & 0xffff : 0);
                 c.rip = target;
                 return false;
@@ -293,6 +293,15 @@ public final class Interpreter {
                 }
                 throw GuestFault.ud();
         }
+    }
+
+    /**
+     * Near JMP/CALL/RET in 64-bit mode: a non-canonical target is #GP(0) raised by the branch itself,
+     * with RIP and RSP unchanged (SDM Vol. 2A JMP, CALL, RET: "64-Bit Mode Exceptions").
+     */
+    private static long canonicalTarget(long target) {
+        if ((target >> 47) != 0 && (target >> 47) != -1) throw GuestFault.gp(0);
+        return target;
     }
 
     /** FXRSTOR from linear address {@code ea}, as the instruction does (tests load whole states so). */
