@@ -177,4 +177,58 @@ class BareMetalTest {
         assertEquals(6, r.faults.size(), r::toString);
         assertValues(r, rsp, 0x3202, USTACK_TOP, 0x3000);
     }
+
+    /** Vol. 2B MOV Sreg / §6.13: selector error codes; §3.3.7.1: non-canonical addresses; WRMSR/RDMSR. */
+    @Test
+    void generalProtection() throws Exception {
+        Result r = run("gp_selectors");
+        assertFault(r, 0, 13, 0x48, r.sym("g0"), "selector beyond the GDT limit");
+        assertFault(r, 1, 11, 0x40, r.sym("g1"), "not-present data segment");
+        assertFault(r, 2, 13, 0x28, r.sym("g2"), "system descriptor into ES");
+        assertFault(r, 3, 13, 0x18, r.sym("g3"), "SS with RPL != CPL");
+        assertFault(r, 4, 13, 0x0c, r.sym("g4"), "LDT selector without an LDT");
+        assertFault(r, 5, 13, 0, r.sym("g5"), "non-canonical read");
+        assertFault(r, 6, 13, 0, r.sym("g6"), "non-canonical write");
+        assertFault(r, 7, 13, 0, r.sym("g7"), "WRMSR LSTAR non-canonical");
+        assertFault(r, 8, 13, 0, r.sym("g8"), "RDMSR of an unknown MSR");
+        assertFault(r, 9, 13, 0x10, r.sym("g9"), "CPL 3 loads a DPL 0 data segment");
+        assertEquals(UCODE, r.faults.get(9).cs());
+        assertFault(r, 10, 13, 0, r.sym("u10"), "CPL 3 reads CR0");
+        assertEquals(11, r.faults.size(), r::toString);
+        assertValues(r, KDATA);
+    }
+
+    /** Vol. 2A JMP/CALL/RET: a non-canonical target is #GP(0) on the branch itself. */
+    @Test
+    void nonCanonicalBranchTarget() throws Exception {
+        Result r = run("nc_jump");
+        assertFault(r, 0, 13, 0, r.sym("j0"), "JMP to non-canonical");
+        assertFault(r, 1, 13, 0, r.sym("c0"), "CALL to non-canonical");
+        assertEquals(0x80000, r.faults.get(1).rsp(), "CALL pushed nothing");
+        assertFault(r, 2, 13, 0, r.sym("r0"), "RET to non-canonical");
+        assertEquals(0x80000 - 8, r.faults.get(2).rsp(), "RET popped nothing");
+        assertEquals(3, r.faults.size(), r::toString);
+    }
+
+    /** §6.15 interrupt 8 and table 6-5: contributory+contributory and #PF+#PF become #DF (error 0, IST1). */
+    @Test
+    void doubleFault() throws Exception {
+        Result r = run("df");
+        assertFault(r, 0, 8, 0, r.sym("de_insn"), "#NP while delivering #DE");
+        assertEquals(IST1_TOP - 40, r.faults.get(0).frame());
+        assertFault(r, 1, 8, 0, r.sym("ud_insn"), "#PF while delivering #PF (after #UD)");
+        assertEquals(IST1_TOP - 40, r.faults.get(1).frame());
+        assertEquals(0x20e000, r.faults.get(1).cr2() & ~0xfffL, "CR2 in the unmapped stack page");
+        assertEquals(0x20f000, r.faults.get(1).rsp());
+        assertEquals(2, r.faults.size(), r::toString);
+    }
+
+    /** §6.15 interrupt 8: a fault while delivering #DF is a triple fault, which reaches the harness. */
+    @Test
+    void tripleFault() throws Exception {
+        Result r = BareMetal.run("triple");
+        assertTrue(r.tripleFault != null, () -> "expected a triple fault: " + r);
+        assertValues(r, 1);
+        assertTrue(r.faults.isEmpty(), r::toString);
+    }
 }
