@@ -231,4 +231,61 @@ class BareMetalTest {
         assertValues(r, 1);
         assertTrue(r.faults.isEmpty(), r::toString);
     }
+
+    /** §6.8.3: STI (IF was 0) and MOV SS delay a pending interrupt by exactly one instruction. */
+    @Test
+    void interruptShadows() throws Exception {
+        Result r = run("shadows");
+        assertFault(r, 0, 0x30, NONE, r.sym("sti_after"), "after STI: taken after the next instruction");
+        assertFault(r, 1, 0x31, NONE, r.sym("ss_after"), "after MOV SS: taken after the next instruction");
+        assertFault(r, 2, 0x32, NONE, r.sym("ds_next"), "after MOV DS: no shadow");
+        assertFault(r, 3, 0x33, NONE, r.sym("sti2_next"), "STI with IF=1: no shadow");
+        assertEquals(4, r.faults.size(), r::toString);
+    }
+
+    /** Vol. 2A HLT: woken by an interrupt, whose frame holds the RIP after HLT; HLT with IF=0 stops. */
+    @Test
+    void hltWokenByInterrupt() throws Exception {
+        Result r = BareMetal.run("hlt");
+        assertNull(r.tripleFault);
+        assertFault(r, 0, 0x40, NONE, r.sym("after_hlt"), "interrupt during HLT");
+        assertEquals(1, r.faults.size(), r::toString);
+        assertValues(r, 0x4A17);
+        assertTrue(r.haltedWithInterruptsOff, () -> "the final CLI; HLT should halt the machine: " + r);
+        assertTrue(r.steps > 100, "HLT waited for the interrupt");
+    }
+
+    /** Vol. 1 §19.5: IOPL and the TSS I/O bitmap at CPL 3; CLI needs CPL <= IOPL. */
+    @Test
+    void ioPermission() throws Exception {
+        Result r = run("io_perm");
+        assertValues(r, 0x5A);
+        assertEquals(List.of(0x8111, 0x8233, 0x8322, 0x8044), r.deviceWrites, r::toString);
+        assertEquals(0x80, r.faults.get(0).vector(), r::toString);
+        assertFault(r, 1, 13, 0, r.sym("u_deny8"), "IN from a denied port");
+        assertFault(r, 2, 13, 0, r.sym("u_deny16") + 4, "16-bit IN covering a denied port");
+        assertFault(r, 3, 13, 0, r.sym("u_cli"), "CLI at CPL 3 with IOPL 0");
+        assertEquals(0x80, r.faults.get(4).vector(), r::toString);
+        assertEquals(0x3000, r.faults.get(4).rflags() & 0x3200, "IOPL 3 and CLI allowed");
+        assertEquals(5, r.faults.size(), r::toString);
+    }
+
+    /**
+     * The "done when" test of issue 5: a user-mode store to a not-present page faults into the
+     * kernel's handler, which maps the page and returns; the store is restarted and completes.
+     */
+    @Test
+    void userFaultFixedByKernelHandler() throws Exception {
+        Result r = run("user_pf_fixup");
+        assertFault(r, 0, 14, 6, r.sym("store"), "user write to a not-present page");
+        Fault pf = r.faults.get(0);
+        assertEquals(0x20A010, pf.cr2());
+        assertFrame(r, 0, UCODE, UDATA, USTACK_TOP, RSP0_TOP - 40);
+        assertEquals(0x80, r.faults.get(1).vector(), r::toString);
+        assertEquals(2, r.faults.size(), "exactly one page fault: the store completed on restart: " + r);
+        assertEquals(0x5678, r.value(0));
+        assertEquals(0x9abc, r.value(1));
+        assertEquals(0x5678, r.value(2));
+        assertEquals(0x600000L + 0xA000 + 0x67, r.value(3), "PTE: P|W|U|A|D");
+    }
 }
