@@ -288,4 +288,19 @@ class BareMetalTest {
         assertEquals(0x5678, r.value(2));
         assertEquals(0x600000L + 0xA000 + 0x67, r.value(3), "PTE: P|W|U|A|D");
     }
+
+    /** §6.5 traps vs faults, REP restartability, §6.13 EXT and IDT bits in error codes. */
+    @Test
+    void trapsRepAndErrorCodeBits() throws Exception {
+        Result r = run("traps");
+        assertFault(r, 0, 3, NONE, r.sym("int3_next"), "INT3 is a trap");
+        assertFault(r, 1, 14, 2, r.sym("rep_insn"), "REP MOVSB into a hole");
+        assertEquals(0x203000, r.faults.get(1).cr2());
+        assertValues(r, 0x20, 0x201ff0, 0x203000);
+        assertEquals(11, r.faults.get(2).vector(), r::toString);
+        assertEquals(0x50 * 8 + 3, r.faults.get(2).error(), "#NP(vector*8 + IDT + EXT): " + r);
+        assertEquals(r.sym("ext_wait"), r.faults.get(2).rip());
+        assertFault(r, 3, 13, 0x70 * 8 + 2, r.sym("int_lim"), "INT beyond the IDT limit");
+        assertEquals(4, r.faults.size(), r::toString);
+    }
 }
