@@ -104,8 +104,18 @@ public final class Interpreter {
             int w = signals.word();
             if (w != 0 && (w != org.jemu.cpu.io.CpuSignals.INTR || (c.flags.ifl() && !c.interruptShadow))) break;
             boolean shadow = c.interruptShadow;
+            boolean tf = c.flags.tf();
             try {
-                step();
+                long rip = c.rip;
+                Insn in = cache.get(c.mmu, rip);
+                if (execute(in, rip + in.length)) c.rip = rip + in.length;
+                // Single-step (SDM Vol. 3B §17.3.1.4): an instruction that began with TF=1 and
+                // completed is followed by a #DB trap (DR6.BS), except INT n/INT3/INT1, whose
+                // delivery cleared TF before the handler ran.
+                if (tf && in.op != Op.INT && in.op != Op.INT3 && in.op != Op.INT1) {
+                    c.dr[6] |= 0x4000;
+                    org.jemu.cpu.sys.Interrupts.deliver(c, GuestFault.DB, -1, org.jemu.cpu.sys.Interrupts.Kind.EXCEPTION, c.rip);
+                }
             } catch (GuestFault f) {
                 if (TRACE_FAULTS) System.err.printf("fault %s at rip=%x cpl=%d%n", f.getMessage(), c.rip, c.cpl);
                 org.jemu.cpu.sys.Interrupts.deliverFault(c, f);
