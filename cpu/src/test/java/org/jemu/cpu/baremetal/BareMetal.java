@@ -222,7 +222,13 @@ final class BareMetal {
         });
 
         Interpreter interp = new Interpreter(cpu, new Cpuid(clock.tscHz()));
-        interp.setSystemPlatform(new SystemPlatform(ports, new Msrs(cpu), clock, null));
+        Msrs msrs = new Msrs(cpu);
+        msrs.setDeviceHandler(new org.jemu.cpu.sys.MsrHandler() {   // the machine's PlatformMsrs, reduced to the TSC
+            @Override public boolean handles(int msr) { return msr == Msrs.IA32_TSC; }
+            @Override public long read(int msr) { return clock.tsc(); }
+            @Override public boolean write(int msr, long value) { return false; }
+        });
+        interp.setSystemPlatform(new SystemPlatform(ports, msrs, clock, null));
         enter64(cpu, memory);
 
         try {

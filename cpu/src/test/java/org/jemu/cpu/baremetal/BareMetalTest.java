@@ -316,4 +316,50 @@ class BareMetalTest {
         assertFault(r, 2, 13, 0, r.sym("s2"), "MOV through RBX");
         assertEquals(3, r.faults.size(), r::toString);
     }
+
+    /** §3.4.4.1 and Vol. 2B SWAPGS: FS/GS bases from MSRs, SWAPGS, null GS keeps the base. */
+    @Test
+    void fsGsBasesAndSwapgs() throws Exception {
+        Result r = run("fsgs");
+        assertValues(r, 0x1111, 0x2222, 0x3333, 0x71000, 0x3333);
+        assertFault(r, 0, 13, 0, r.sym("u_swapgs"), "SWAPGS at CPL 3");
+        assertEquals(1, r.faults.size(), r::toString);
+    }
+
+    /** Vol. 2B MOV CRn: reserved and mode-breaking control-register writes; RDTSC with CR4.TSD. */
+    @Test
+    void controlRegisterChecks() throws Exception {
+        Result r = run("cr_checks");
+        for (int i = 0; i < 5; i++) assertFault(r, i, 13, 0, r.sym("c" + i), "case c" + i);
+        assertEquals(0x80, r.faults.get(5).vector(), r::toString);
+        assertFault(r, 6, 13, 0, r.sym("u_tsc"), "RDTSC at CPL 3 with CR4.TSD");
+        assertEquals(UCODE, r.faults.get(6).cs());
+        assertEquals(7, r.faults.size(), r::toString);
+        assertValues(r, 5, 0x2b0, 0x75C);
+    }
+
+    /** Vol. 2A IRET and Vol. 2B POPF: IF/IOPL rules by CPL; IRETQ CS/SS checks. */
+    @Test
+    void iretAndPopfRules() throws Exception {
+        Result r = run("iret_popf");
+        assertValues(r, 0x1200, 0);
+        assertEquals(0x80, r.faults.get(0).vector(), r::toString);
+        assertFault(r, 1, 13, 0x08, r.sym("i0"), "IRETQ to DPL 0 code with RPL 3");
+        assertFault(r, 2, 13, 0, r.sym("i1"), "IRETQ to CPL 3 with null SS");
+        assertFault(r, 3, 13, 0x08, r.sym("i2"), "IRETQ from CPL 3 to CPL 0");
+        assertEquals(UCODE, r.faults.get(3).cs());
+        assertEquals(4, r.faults.size(), r::toString);
+    }
+
+    /** Vol. 3B §17.3.1.4: TF single-step traps after each instruction that starts with TF=1. */
+    @Test
+    void singleStep() throws Exception {
+        Result r = run("single_step");
+        assertFault(r, 0, 1, NONE, r.sym("s1"), "after NOP");
+        assertFault(r, 1, 1, NONE, r.sym("l_and"), "after PUSHF");
+        assertFault(r, 2, 1, NONE, r.sym("l_popf"), "after AND");
+        assertFault(r, 3, 1, NONE, r.sym("s2"), "after the POPF that cleared TF");
+        assertEquals(4, r.faults.size(), r::toString);
+        assertValues(r, 0x55);
+    }
 }
