@@ -236,7 +236,7 @@ isr_stubs:
         .endr
 
 # Reports a fault record (vector, error, RIP, CS, RFLAGS, RSP, SS, CR2, address of the frame's RIP
-# slot), then: resume_rip set -> resume there at CPL 0 (one-shot); fault_hook set -> call it with
+# slot), then: device vectors 0x30-0x5F -> return; resume_rip set -> resume there at CPL 0 (one-shot); fault_hook set -> call it with
 # RCX = frame (it may change RAX/RCX/RDX only) and return; vector >= 32 or INT3 -> return;
 # anything else is unexpected and ends the test with exit code 0xBA.
 .macro FREC src
@@ -260,7 +260,12 @@ isr_common:
         FREC %rax
         lea 40(%rsp), %rax
         FREC %rax
-        mov resume_rip(%rip), %rax
+        mov 24(%rsp), %rax                      # device vectors 0x30-0x5F just return
+        cmp $0x30, %rax
+        jb 0f
+        cmp $0x60, %rax
+        jb 9f
+0:      mov resume_rip(%rip), %rax
         test %rax, %rax
         jz 1f
         mov %rax, 40(%rsp)

@@ -362,4 +362,28 @@ class BareMetalTest {
         assertEquals(4, r.faults.size(), r::toString);
         assertValues(r, 0x55);
     }
+
+    /** §6.14: an external interrupt at CPL 3 goes to CPL 0 on RSP0 and IRETQ resumes the user code. */
+    @Test
+    void externalInterruptFromUserMode() throws Exception {
+        Result r = run("ext_user");
+        assertFault(r, 0, 0x41, NONE, r.sym("u_irq"), "external interrupt at CPL 3");
+        assertFrame(r, 0, UCODE, UDATA, USTACK_TOP, RSP0_TOP - 40);
+        assertEquals(0x200, r.faults.get(0).rflags() & 0x200, "IF=1 in the interrupted context");
+        assertEquals(0x80, r.faults.get(1).vector(), r::toString);
+        assertEquals(2, r.faults.size(), r::toString);
+        assertValues(r, 11);
+    }
+
+    /** Vol. 2A/2B LTR, LLDT, LGDT, SGDT, SIDT, STR: busy TSS, CPL checks, accessed bit. */
+    @Test
+    void descriptorTableInstructions() throws Exception {
+        Result r = run("desc_tables");
+        assertValues(r, 0xB, 1, 0x47, r.sym("idt"), 0x28);
+        assertFault(r, 0, 13, 0x28, r.sym("d0"), "LTR of a busy TSS");
+        assertEquals(0x80, r.faults.get(1).vector(), r::toString);
+        assertFault(r, 2, 13, 0, r.sym("d1"), "LLDT at CPL 3");
+        assertFault(r, 3, 13, 0, r.sym("d2"), "LGDT at CPL 3");
+        assertEquals(4, r.faults.size(), r::toString);
+    }
 }
