@@ -386,4 +386,18 @@ class BareMetalTest {
         assertFault(r, 3, 13, 0, r.sym("d2"), "LGDT at CPL 3");
         assertEquals(4, r.faults.size(), r::toString);
     }
+
+    /** §4.7/§6.5: page-crossing data accesses and instruction fetches fault precisely on the second page. */
+    @Test
+    void pageCrossingFaults() throws Exception {
+        Result r = run("page_cross");
+        assertFault(r, 0, 14, 2, r.sym("w0"), "8-byte write crossing into a not-present page");
+        assertEquals(0x202000, r.faults.get(0).cr2());
+        assertFault(r, 1, 14, 0, r.sym("r0"), "4-byte read crossing into a not-present page");
+        assertEquals(0x202000, r.faults.get(1).cr2());
+        assertFault(r, 2, 14, 0x10, 0x201ffe, "instruction crossing into a not-present page");
+        assertEquals(0x202000, r.faults.get(2).cr2());
+        assertEquals(3, r.faults.size(), r::toString);
+        assertValues(r, 0);
+    }
 }
