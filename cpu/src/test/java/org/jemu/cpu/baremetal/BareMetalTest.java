@@ -400,4 +400,16 @@ class BareMetalTest {
         assertEquals(3, r.faults.size(), r::toString);
         assertValues(r, 0);
     }
+
+    /** §4.5.4/§4.7: XD reserved without NXE, no I/D without NXE, PS in a PML4E, high address bits. */
+    @Test
+    void reservedBitsAndNxe() throws Exception {
+        Result r = run("rsvd_nxe");
+        assertFault(r, 0, 14, 9, r.sym("x0"), "XD set while EFER.NXE=0");
+        assertFault(r, 1, 14, 0, 0x202000, "fetch fault with NXE=0: no I/D");
+        assertFault(r, 2, 14, 9, r.sym("x2"), "PS in a PML4E");
+        assertEquals(0x8000000000L, r.faults.get(2).cr2());
+        assertFault(r, 3, 14, 0xb, r.sym("x3"), "bit 45 in a non-leaf PDPTE, write");
+        assertEquals(4, r.faults.size(), r::toString);
+    }
 }
