@@ -1,6 +1,7 @@
 # NX, CR0.WP and U/S across levels (SDM Vol. 3A §4.6): WP=0 lets the kernel write read-only pages,
-# WP=1 does not; XD in a non-leaf entry forbids fetches from everything below it; U/S=0 in a 2 MiB
-# leaf forbids CPL 3 access; a user page is fine for the kernel (no SMEP/SMAP advertised).
+# WP=1 does not (and WP=0 never lets CPL 3 write one); XD in a non-leaf entry forbids fetches from
+# everything below it; U/S=0 in a 2 MiB leaf forbids CPL 3 access; a user page is fine for the
+# kernel (no SMEP/SMAP advertised).
         .include "common.S"
 test_main:
         SETPTE 0x201000, FRAME + 0x1000 + PTE_P + PTE_U          # read-only
@@ -36,5 +37,12 @@ wp_insn:
         # CPL 3 read of the 2 MiB supervisor page at 4 MiB (leaf PDE with U/S=0): P|U
         EXPECT_FAULT 1f
         TO_USER u1
+        # CR0.WP=0 does not let CPL 3 write a read-only page: P|W|U
+1:      mov %cr0, %rax
+        and $~0x10000, %rax
+        mov %rax, %cr0
+        EXPECT_FAULT 1f
+        TO_USER u2
 1:      DONE
 u1:     mov 0x400000, %rax
+u2:     movq $3, 0x201000

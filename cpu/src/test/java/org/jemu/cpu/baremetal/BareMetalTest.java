@@ -93,7 +93,8 @@ class BareMetalTest {
         assertFault(r, 1, 14, 0x11, 0x202000, "XD in the PDE");
         assertFault(r, 2, 14, 5, r.sym("u1"), "user read of a supervisor 2 MiB page");
         assertEquals(0x400000, r.faults.get(2).cr2());
-        assertEquals(3, r.faults.size(), r::toString);
+        assertFault(r, 3, 14, 7, r.sym("u2"), "user write to a read-only page with CR0.WP=0");
+        assertEquals(4, r.faults.size(), r::toString);
     }
 
     /** §4.8: A on every level used, D only on writes and only in the leaf. */
@@ -411,5 +412,12 @@ class BareMetalTest {
         assertEquals(0x8000000000L, r.faults.get(2).cr2());
         assertFault(r, 3, 14, 0xb, r.sym("x3"), "bit 45 in a non-leaf PDPTE, write");
         assertEquals(4, r.faults.size(), r::toString);
+    }
+
+    /** §11.6: stores to code, directly or through an alias mapping, are executed afterwards. */
+    @Test
+    void selfModifyingCode() throws Exception {
+        Result r = run("smc");
+        assertValues(r, 1, 2, 3, 4);
     }
 }
