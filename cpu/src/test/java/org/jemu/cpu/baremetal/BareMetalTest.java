@@ -429,4 +429,17 @@ class BareMetalTest {
         assertFault(r, 0, 17, 0, r.sym("a0"), "misaligned read at CPL 3 with AM and AC");
         assertEquals(1, r.faults.size(), r::toString);
     }
+
+    /** Vol. 2B REP: an interrupt between iterations returns to the REP instruction, which resumes. */
+    @Test
+    void interruptDuringRepMovs() throws Exception {
+        Result r = run("rep_irq");
+        assertFault(r, 0, 0x61, NONE, r.sym("rep_insn"), "interrupt during REP MOVSB");
+        assertEquals(1, r.faults.size(), r::toString);
+        long left = r.value(0);
+        assertTrue(left > 0 && left < 0x40000, () -> "interrupted part-way: " + r);
+        assertEquals(0, r.value(1));
+        assertEquals(0x440000, r.value(2));
+        assertEquals(0x0807060504030201L, r.value(3));
+    }
 }
