@@ -442,4 +442,16 @@ class BareMetalTest {
         assertEquals(0x440000, r.value(2));
         assertEquals(0x0807060504030201L, r.value(3));
     }
+
+    /** §6.12.1.3 trap vs interrupt gates; table 6-5: #GP while delivering #PF becomes #DF. */
+    @Test
+    void gateTypesAndPageFaultDoubleFault() throws Exception {
+        Result r = run("gates");
+        assertValues(r, 0x200, 0);
+        assertEquals(0x70, r.faults.get(0).vector(), r::toString);
+        assertEquals(0x71, r.faults.get(1).vector(), r::toString);
+        assertFault(r, 2, 8, 0, r.sym("pf_df"), "#GP while delivering #PF");
+        assertEquals(0x200000, r.faults.get(2).cr2(), "CR2 was set by the #PF");
+        assertEquals(3, r.faults.size(), r::toString);
+    }
 }
