@@ -454,4 +454,17 @@ class BareMetalTest {
         assertEquals(0x200000, r.faults.get(2).cr2(), "CR2 was set by the #PF");
         assertEquals(3, r.faults.size(), r::toString);
     }
+
+    /** §5.9: privileged instructions at CPL 3 are #GP(0); IRETQ to CPL 3 nulls kernel data segments. */
+    @Test
+    void privilegedInstructionsAtCpl3() throws Exception {
+        Result r = run("cpl3_priv");
+        assertValues(r, 0, 0, 0, UDATA);
+        assertEquals(0x80, r.faults.get(0).vector(), r::toString);
+        for (int i = 0; i < 10; i++) {
+            assertFault(r, i + 1, 13, 0, r.sym("p" + i), "privileged instruction p" + i);
+            assertEquals(UCODE, r.faults.get(i + 1).cs());
+        }
+        assertEquals(11, r.faults.size(), r::toString);
+    }
 }
