@@ -9,7 +9,8 @@
 #   0xE0 (32-bit)  latch the low half of a value
 #   0xE1 (32-bit)  high half: append (hi<<32|lo) to the value list          (REPORT macro)
 #   0xE2 (32-bit)  high half: append to the fault-record list               (isr_common)
-#   0xF0 (32-bit)  interrupt source: (delay<<8)|vector: raise INTR after `delay` more instructions
+#   0xF0 (32-bit)  interrupt source: (delay<<8)|vector: raise INTR after `delay` more instructions;
+#                  bit 31 set: raise NMI now
 #   0xF4 (8-bit)   test done, AL = exit code (0 = finished normally)
 #
 # Memory map (identity unless a test remaps):

@@ -92,6 +92,10 @@ final class BareMetal {
         Source(CpuSignals signals) { this.signals = signals; }
 
         void arm(int value) {
+            if (value < 0) {                     // bit 31: an NMI, now
+                signals.raise(CpuSignals.NMI);
+                return;
+            }
             vector = value & 0xff;
             int delay = value >>> 8;
             if (delay == 0) signals.raise(CpuSignals.INTR);
@@ -234,7 +238,11 @@ final class BareMetal {
         try {
             while (!done[0] && r.steps < STEP_LIMIT) {
                 int w = signals.word();
-                if ((w & CpuSignals.INTR) != 0 && cpu.flags.ifl() && !cpu.interruptShadow) {
+                if ((w & CpuSignals.NMI) != 0) {          // as Machine.loop: NMI first, whatever IF
+                    signals.clear(CpuSignals.NMI);
+                    cpu.halted = false;
+                    Interrupts.deliver(cpu, 2, -1, Interrupts.Kind.EXTERNAL, cpu.rip);
+                } else if ((w & CpuSignals.INTR) != 0 && cpu.flags.ifl() && !cpu.interruptShadow) {
                     int vector = source.acknowledge();
                     cpu.halted = false;
                     Interrupts.deliver(cpu, vector, -1, Interrupts.Kind.EXTERNAL, cpu.rip);
