@@ -117,6 +117,7 @@ public final class Interpreter {
                     org.jemu.cpu.sys.Interrupts.deliver(c, GuestFault.DB, -1, org.jemu.cpu.sys.Interrupts.Kind.EXCEPTION, c.rip);
                 }
             } catch (GuestFault f) {
+                if (f.vector == GuestFault.GP && f.errorCode == 0) f = stackSegmentFault(f);
                 if (TRACE_FAULTS) System.err.printf("fault %s at rip=%x cpl=%d%n", f.getMessage(), c.rip, c.cpl);
                 org.jemu.cpu.sys.Interrupts.deliverFault(c, f);
             }
@@ -127,6 +128,43 @@ public final class Interpreter {
         }
         retired += n;
         return n;
+    }
+
+    /**
+     * The page walk reports every non-canonical address as #GP(0); a reference through SS (an RSP
+     * or RBP base, an SS override, or the stack of PUSH/POP/CALL/RET/ENTER/LEAVE) is #SS(0) instead
+     * (SDM Vol. 3A §6.15 interrupt 12, "64-Bit Mode Exceptions" of those instructions). Runs only on
+     * the fault path: re-decodes the faulting instruction and checks which address was non-canonical.
+     */
+    private GuestFault stackSegmentFault(GuestFault f) {
+        CpuState c = cpu;
+        Insn in;
+        try {
+            in = cache.get(c.mmu, c.rip);
+        } catch (GuestFault fetch) {
+            return f;
+        }
+        if (in.hasMem && in.op != Op.LEA) {
+            long ea = Operands.ea(c, in, c.rip + in.length);
+            boolean ss = in.segment == CpuState.SS
+                    || (in.segment < 0 && (in.base == CpuState.RSP || in.base == CpuState.RBP));
+            if (!canonical(ea)) return ss ? new GuestFault(GuestFault.SS, 0, 0) : f;
+        }
+        switch (in.op) {
+            case Op.PUSH: case Op.POP: case Op.CALL: case Op.CALL_IND: case Op.RET: case Op.PUSHF:
+            case Op.POPF: case Op.PUSH_SEG: case Op.ENTER: case Op.LEAVE: {
+                long sp = in.op == Op.LEAVE ? c.gpr[CpuState.RBP] : c.gpr[CpuState.RSP];
+                if (!canonical(sp) || !canonical(sp - in.opSize) || !canonical(sp + 7))
+                    return new GuestFault(GuestFault.SS, 0, 0);
+                return f;
+            }
+            default:
+                return f;
+        }
+    }
+
+    private static boolean canonical(long a) {
+        return (a >> 47) == 0 || (a >> 47) == -1;
     }
 
     /** Executes one instruction. */
