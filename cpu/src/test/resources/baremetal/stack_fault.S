@@ -9,7 +9,7 @@ test_main:
         movabs $0x0000800000000000, %rbp
 s0:     mov 8(%rbp), %rax                       # SS-relative (RBP base): #SS(0)
 1:      EXPECT_FAULT 1f
-        movabs $0x0000800000000000, %rbx
+        movabs $0x0000800000000010, %rbx        # RSP-8 = 0x800000000008: non-canonical
         mov %rbx, %rsp
 s1:     push %rax                               # implicit stack reference: #SS(0)
 1:      EXPECT_FAULT 1f
