@@ -35,4 +35,13 @@ sti2_insn:
         sti
 sti2_next:
         nop
+        # 5: the idle pattern STI; HLT with an interrupt already pending: the STI shadow covers HLT,
+        # so the CPU halts and wakes at once; the frame's RIP is after HLT
+        cli
+        ARM_IRQ 0x34, 0
+        sti
+hlt_insn:
+        hlt
+hlt_after:
+        nop
         DONE

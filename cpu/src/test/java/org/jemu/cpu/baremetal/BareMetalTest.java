@@ -241,7 +241,8 @@ class BareMetalTest {
         assertFault(r, 1, 0x31, NONE, r.sym("ss_after"), "after MOV SS: taken after the next instruction");
         assertFault(r, 2, 0x32, NONE, r.sym("ds_next"), "after MOV DS: no shadow");
         assertFault(r, 3, 0x33, NONE, r.sym("sti2_next"), "STI with IF=1: no shadow");
-        assertEquals(4, r.faults.size(), r::toString);
+        assertFault(r, 4, 0x34, NONE, r.sym("hlt_after"), "STI; HLT with a pending interrupt");
+        assertEquals(5, r.faults.size(), r::toString);
     }
 
     /** Vol. 2A HLT: woken by an interrupt, whose frame holds the RIP after HLT; HLT with IF=0 stops. */
