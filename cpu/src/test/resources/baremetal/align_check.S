@@ -11,3 +11,4 @@ test_main:
 1:      DONE
 user:   mov 0x70000, %rax                       # aligned: fine
 a0:     mov 0x70001, %eax                       # misaligned 4-byte read: #AC(0)
+        int $0x80                               # (reached only without #AC)

@@ -118,7 +118,9 @@ final class BareMetal {
     private static Boolean available;
 
     static synchronized boolean binutils() {
-        if (available == null) available = works("as", "--version") && works("ld", "--version");
+        if (available == null)
+            available = works("as", "--version") && works("ld", "--version") && works("objcopy", "--version")
+                    && works("nm", "--version");
         return available;
     }
 
