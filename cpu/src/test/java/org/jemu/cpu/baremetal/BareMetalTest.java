@@ -478,4 +478,13 @@ class BareMetalTest {
         assertEquals(2, r.faults.size(), r::toString);
         assertValues(r, 0x99);
     }
+
+    /** §6.14.5/§6.13: an IST slot beyond the TSS limit is #TS(TSS selector), EXT set for exceptions. */
+    @Test
+    void tssLimitAndExtBit() throws Exception {
+        Result r = run("tss_limit");
+        assertFault(r, 0, 10, 0x38, r.sym("t0"), "INT n through an IST beyond the TSS limit");
+        assertFault(r, 1, 10, 0x39, r.sym("t1"), "#UD through an IST beyond the TSS limit");
+        assertEquals(2, r.faults.size(), r::toString);
+    }
 }
