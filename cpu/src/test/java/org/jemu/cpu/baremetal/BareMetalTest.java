@@ -487,4 +487,11 @@ class BareMetalTest {
         assertFault(r, 1, 10, 0x39, r.sym("t1"), "#UD through an IST beyond the TSS limit");
         assertEquals(2, r.faults.size(), r::toString);
     }
+
+    /** Vol. 2A INVLPG, §4.10.4.1: INVLPG of any address in a 2 MiB / 1 GiB page drops the whole page. */
+    @Test
+    void invlpgOfLargePages() throws Exception {
+        Result r = run("invlpg_large");
+        assertValues(r, 0x6666, 0x8888, 0x6666, -1L);
+    }
 }
