@@ -39,6 +39,7 @@ final class BareMetal {
     static final long LOAD = 0x100000;
     static final long RAM = 16L << 20;
     static final long BOOT_PML4 = 0xE00000;
+    static final long MMIO = 0xC0000000L;
     static final long STEP_LIMIT = 2_000_000;
 
     /** One exception or interrupt as isr_common reports it. */
@@ -54,6 +55,7 @@ final class BareMetal {
         final List<Long> values = new ArrayList<>();
         final List<Fault> faults = new ArrayList<>();
         final List<Integer> deviceWrites = new ArrayList<>();
+        final List<Long> mmioWrites = new ArrayList<>();
         int exitCode = -1;
         String tripleFault;
         boolean haltedWithInterruptsOff;
@@ -186,6 +188,12 @@ final class BareMetal {
         r.memory = memory;
         r.cpu = cpu;
         memory.load(LOAD, image, 0, image.length);
+        // An MMIO register at physical 3 GiB: reads count up, writes are recorded.
+        memory.mapMmio(MMIO, 0x1000, new org.jemu.cpu.mem.MmioHandler() {
+            long reads;
+            @Override public long read(long offset, int size) { return reads++; }
+            @Override public void write(long offset, int size, long value) { r.mmioWrites.add(value); }
+        });
 
         VirtualClock clock = VirtualClock.deterministic(0, 1_000_000_000L, 0);
         CpuSignals signals = new CpuSignals();

@@ -494,4 +494,12 @@ class BareMetalTest {
         Result r = run("invlpg_large");
         assertValues(r, 0x6666, 0x8888, 0x6666, -1L);
     }
+
+    /** MMIO through a page mapping: every access reaches the device (no TLB fast path). */
+    @Test
+    void mmioAccessesAlwaysReachTheDevice() throws Exception {
+        Result r = run("mmio");
+        assertValues(r, 0, 1, 2);
+        assertEquals(List.of(0xAL, 0xBL, 0xCL), r.mmioWrites, r::toString);
+    }
 }
