@@ -37,6 +37,15 @@ i0:     iretq
         pushq $UCODE
         pushq $u_popf
 i1:     iretq
+1:      # IRETQ to CPL 3 with a non-canonical RIP: #GP(0), raised at CPL 0 (Intel)
+        EXPECT_FAULT 1f
+        pushq $UDATA
+        pushq $USTACK_TOP
+        pushq $2
+        pushq $UCODE
+        movabs $0x0000800000000000, %rax
+        push %rax
+i3:     iretq
 1:      # IRETQ from CPL 3 to CPL 0 (RPL 0 < CPL 3): #GP(0x08)
         EXPECT_FAULT 1f
         TO_USER u_iret

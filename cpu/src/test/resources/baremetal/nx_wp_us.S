@@ -34,6 +34,13 @@ wp_insn:
         # the kernel reads a user page (U=1): no fault
         mov 0x201000, %rax
         REPORT %rax                             # 0x1111
+        # R/W=0 in the PDE above a writable PTE: the page is read-only (§4.6: all levels count)
+        SETPTE 0x203000, FRAME + 0x3000 + PTE_P + PTE_W + PTE_U
+        btrq $1, PD + 8
+        EXPECT_FAULT 1f
+rw_pde: movq $1, 0x203000                       # P|W
+1:      btsq $1, PD + 8
+        invlpg 0x203000
         # CPL 3 read of the 2 MiB supervisor page at 4 MiB (leaf PDE with U/S=0): P|U
         EXPECT_FAULT 1f
         TO_USER u1

@@ -91,10 +91,11 @@ class BareMetalTest {
         assertValues(r, 0x1111, 0x1111, 0xE1, 0x1111);
         assertFault(r, 0, 14, 3, r.sym("wp_insn"), "WP=1 supervisor write to read-only page");
         assertFault(r, 1, 14, 0x11, 0x202000, "XD in the PDE");
-        assertFault(r, 2, 14, 5, r.sym("u1"), "user read of a supervisor 2 MiB page");
-        assertEquals(0x400000, r.faults.get(2).cr2());
-        assertFault(r, 3, 14, 7, r.sym("u2"), "user write to a read-only page with CR0.WP=0");
-        assertEquals(4, r.faults.size(), r::toString);
+        assertFault(r, 2, 14, 3, r.sym("rw_pde"), "write through a read-only PDE");
+        assertFault(r, 3, 14, 5, r.sym("u1"), "user read of a supervisor 2 MiB page");
+        assertEquals(0x400000, r.faults.get(3).cr2());
+        assertFault(r, 4, 14, 7, r.sym("u2"), "user write to a read-only page with CR0.WP=0");
+        assertEquals(5, r.faults.size(), r::toString);
     }
 
     /** §4.8: A on every level used, D only on writes and only in the leaf. */
@@ -346,9 +347,11 @@ class BareMetalTest {
         assertEquals(0x80, r.faults.get(0).vector(), r::toString);
         assertFault(r, 1, 13, 0x08, r.sym("i0"), "IRETQ to DPL 0 code with RPL 3");
         assertFault(r, 2, 13, 0, r.sym("i1"), "IRETQ to CPL 3 with null SS");
-        assertFault(r, 3, 13, 0x08, r.sym("i2"), "IRETQ from CPL 3 to CPL 0");
-        assertEquals(UCODE, r.faults.get(3).cs());
-        assertEquals(4, r.faults.size(), r::toString);
+        assertFault(r, 3, 13, 0, r.sym("i3"), "IRETQ to a non-canonical RIP");
+        assertEquals(KCODE, r.faults.get(3).cs());
+        assertFault(r, 4, 13, 0x08, r.sym("i2"), "IRETQ from CPL 3 to CPL 0");
+        assertEquals(UCODE, r.faults.get(4).cs());
+        assertEquals(5, r.faults.size(), r::toString);
     }
 
     /** Vol. 3B §17.3.1.4: TF single-step traps after each instruction that starts with TF=1. */
