@@ -29,6 +29,10 @@ public final class Mmu {
     private final long[] tag = new long[6 * ENTRIES];
     private final int[] base = new int[6 * ENTRIES];
     private final boolean[] global = new boolean[6 * ENTRIES];
+    /** Offset mask of the page an entry came from: 0xfff, or 0x1fffff / 0x3fffffff for a 2 MiB / 1 GiB page. */
+    private final long[] pageMask = new long[6 * ENTRIES];
+    /** Entries filled from large pages since the last full flush (INVLPG must then drop whole large pages). */
+    private int largeEntries;
 
     /** Table offsets for the current privilege: 0 for supervisor, 3*ENTRIES for user. */
     private int readT, writeT, fetchT;
@@ -192,6 +196,7 @@ public final class Mmu {
     public long translate(long va, int access) {
         long p = translator.translate(va, access, user);
         if (translator.cacheable(access)) fill(va, p, access);
+        pageMaskHint = 0xfff;
         return p;
     }
 
@@ -204,9 +209,15 @@ public final class Mmu {
         tag[i] = va & PAGE_MASK;
         base[i] = (int) page;
         global[i] = translatorGlobal();
+        pageMask[i] = pageMaskHint;
+        if (pageMaskHint != 0xfff) largeEntries++;
     }
 
     private boolean globalHint;
+    private long pageMaskHint = 0xfff;
+
+    /** Set by a translator before returning: the offset mask of the page that maps the address. */
+    public void setPageMaskHint(long mask) { pageMaskHint = mask; }
 
     /** Set by a translator before returning, for the G bit of the leaf entry (system mode). */
     public void setGlobalHint(boolean g) { globalHint = g; }
@@ -219,17 +230,29 @@ public final class Mmu {
 
     // ---- invalidation -------------------------------------------------------------------------
 
-    public void flushAll() { java.util.Arrays.fill(tag, INVALID); }
+    public void flushAll() {
+        java.util.Arrays.fill(tag, INVALID);
+        largeEntries = 0;
+    }
 
     public void flushNonGlobal() {
         for (int i = 0; i < tag.length; i++) if (!global[i]) tag[i] = INVALID;
     }
 
-    /** INVLPG: drops the page's entries in every table, global or not. */
+    /**
+     * INVLPG: drops the page's entries in every table, global or not. For a 2 MiB or 1 GiB page the
+     * whole page's translation goes (SDM Vol. 2A INVLPG, Vol. 3A §4.10.4.1), so the 4 KiB entries it
+     * was split into here are all dropped: a scan, done only while large-page entries are cached.
+     */
     public void flushPage(long va) {
         int idx = (int) (va >>> 12) & MASK;
         long t = va & PAGE_MASK;
         for (int k = 0; k < 6; k++) if (tag[k * ENTRIES + idx] == t) tag[k * ENTRIES + idx] = INVALID;
+        if (largeEntries == 0) return;
+        for (int i = 0; i < tag.length; i++) {
+            long m = pageMask[i];
+            if (m != 0xfff && tag[i] != INVALID && ((tag[i] ^ va) & ~m) == 0) tag[i] = INVALID;
+        }
     }
 
     private void dropWritesToCodePages() {

@@ -44,7 +44,9 @@ public final class Interrupts {
                 }
             } else {
                 // Handled serially (table 6-5); selector error codes already carry EXT (§6.13).
-                deliver(cpu, second.vector, second.errorCode, Kind.EXCEPTION, returnRip);
+                // A fault while delivering INT n/INT3 is a fault of that instruction: its frame holds
+                // the instruction's RIP (still in cpu.rip), not the next one (§6.5, §6.12.1.1).
+                deliver(cpu, second.vector, second.errorCode, Kind.EXCEPTION, kind == Kind.SOFTWARE ? cpu.rip : returnRip);
             }
         }
     }
@@ -88,8 +90,8 @@ public final class Interrupts {
         long oldRsp = cpu.gpr[CpuState.RSP];
         int oldSs = cpu.segSelector[CpuState.SS];
         long rsp;
-        if (ist != 0) rsp = readTss64(cpu, 0x24 + 8 * (ist - 1));
-        else if (newCpl < cpu.cpl) rsp = readTss64(cpu, 4 + 8 * newCpl);
+        if (ist != 0) rsp = readTss64(cpu, 0x24 + 8 * (ist - 1), ext);
+        else if (newCpl < cpu.cpl) rsp = readTss64(cpu, 4 + 8 * newCpl, ext);
         else rsp = oldRsp;
         if ((rsp >> 47) != 0 && (rsp >> 47) != -1) throw new GuestFault(GuestFault.SS, ext, 0);
         rsp &= ~15L;
@@ -123,8 +125,10 @@ public final class Interrupts {
         cpu.halted = false;
     }
 
-    static long readTss64(CpuState cpu, int offset) {
-        if ((cpu.trSelector & ~3) == 0 || offset + 7 > cpu.trLimit) throw new GuestFault(GuestFault.TS, cpu.trSelector & ~3, 0);
+    /** A stack pointer from the TSS; #TS(TSS selector | EXT) when it lies beyond the limit (§6.13, §6.14.5). */
+    static long readTss64(CpuState cpu, int offset, int ext) {
+        if ((cpu.trSelector & ~3) == 0 || offset + 7 > cpu.trLimit)
+            throw new GuestFault(GuestFault.TS, (cpu.trSelector & ~3) | ext, 0);
         return Segments.supervisorRead64(cpu.mmu, cpu.trBase + offset);
     }
 }
