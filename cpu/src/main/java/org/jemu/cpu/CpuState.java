@@ -56,6 +56,8 @@ public final class CpuState {
 
     /** Interrupts are inhibited for one instruction after STI, MOV SS and POP SS. */
     public boolean interruptShadow;
+    /** An NMI was delivered and no IRET has run since: further NMIs wait (SDM Vol. 3A §6.7.1). */
+    public boolean nmiBlocked;
     /** HLT executed; cleared when an interrupt is delivered. */
     public boolean halted;
 

@@ -102,7 +102,7 @@ public final class Interpreter {
         long n = 0;
         while (n < max) {
             int w = signals.word();
-            if (w != 0 && (w != org.jemu.cpu.io.CpuSignals.INTR || (c.flags.ifl() && !c.interruptShadow))) break;
+            if (w != 0 && org.jemu.cpu.sys.Interrupts.actionable(c, w) != 0) break;
             boolean shadow = c.interruptShadow;
             boolean tf = c.flags.tf();
             try {

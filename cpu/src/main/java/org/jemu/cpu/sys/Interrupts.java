@@ -5,6 +5,8 @@ import static org.jemu.cpu.Descriptors.*;
 import org.jemu.cpu.CpuState;
 import org.jemu.cpu.Flags;
 import org.jemu.cpu.GuestFault;
+import org.jemu.cpu.io.CpuSignals;
+import org.jemu.cpu.io.InterruptController;
 import org.jemu.cpu.mem.Mmu;
 
 /**
@@ -18,6 +20,41 @@ public final class Interrupts {
 
     /** How the event arose: decides the DPL check, the EXT bit and which RIP is pushed. */
     public enum Kind { EXCEPTION, EXTERNAL, SOFTWARE }
+
+    /**
+     * Events the CPU may take now from the pending-event word: an NMI unless NMIs are blocked (from
+     * the delivery of one NMI to the next IRET, SDM Vol. 3A §6.7.1), a maskable interrupt when IF=1
+     * and no STI/MOV SS shadow is active (§6.8.1, §6.8.3). Other bits (reset, stop, host input) are
+     * the machine's and always count.
+     */
+    public static int actionable(CpuState cpu, int word) {
+        if ((word & CpuSignals.INTR) != 0 && (!cpu.flags.ifl() || cpu.interruptShadow)) word &= ~CpuSignals.INTR;
+        if ((word & CpuSignals.NMI) != 0 && cpu.nmiBlocked) word &= ~CpuSignals.NMI;
+        return word;
+    }
+
+    /**
+     * Takes one pending NMI or maskable interrupt if the CPU may (see {@link #actionable}): acknowledges
+     * it at {@code controller} (INTA) and delivers it through the IDT, waking a halted CPU. Returns
+     * whether one was taken.
+     */
+    public static boolean takePending(CpuState cpu, CpuSignals signals, InterruptController controller) {
+        int w = actionable(cpu, signals.word());
+        if ((w & CpuSignals.NMI) != 0) {
+            signals.clear(CpuSignals.NMI);
+            cpu.halted = false;
+            cpu.nmiBlocked = true;
+            deliver(cpu, GuestFault.NMI, -1, Kind.EXTERNAL, cpu.rip);
+            return true;
+        }
+        if ((w & CpuSignals.INTR) != 0) {
+            int vector = controller.acknowledge();
+            cpu.halted = false;
+            deliver(cpu, vector, -1, Kind.EXTERNAL, cpu.rip);
+            return true;
+        }
+        return false;
+    }
 
     /** Delivers a guest fault raised by the instruction at {@code cpu.rip} (faults push that RIP). */
     public static void deliverFault(CpuState cpu, GuestFault f) {

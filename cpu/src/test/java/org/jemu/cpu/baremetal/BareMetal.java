@@ -247,16 +247,7 @@ final class BareMetal {
 
         try {
             while (!done[0] && r.steps < STEP_LIMIT) {
-                int w = signals.word();
-                if ((w & CpuSignals.NMI) != 0) {          // as Machine.loop: NMI first, whatever IF
-                    signals.clear(CpuSignals.NMI);
-                    cpu.halted = false;
-                    Interrupts.deliver(cpu, 2, -1, Interrupts.Kind.EXTERNAL, cpu.rip);
-                } else if ((w & CpuSignals.INTR) != 0 && cpu.flags.ifl() && !cpu.interruptShadow) {
-                    int vector = source.acknowledge();
-                    cpu.halted = false;
-                    Interrupts.deliver(cpu, vector, -1, Interrupts.Kind.EXTERNAL, cpu.rip);
-                }
+                Interrupts.takePending(cpu, signals, source);      // the rules Machine.loop uses
                 if (cpu.halted) {
                     if (!cpu.flags.ifl()) { r.haltedWithInterruptsOff = true; break; }
                     source.tick();               // time passes while halted

@@ -472,8 +472,6 @@ class BareMetalTest {
 
     /** §6.7.1: NMI ignores IF; a second NMI waits until the handler's IRET. */
     @Test
-    @org.junit.jupiter.api.Disabled("missing: NMI blocking until IRET is not modelled (CpuState has no NMI-blocked "
-            + "state; Machine.loop delivers every NMI at once)")
     void nmiBlockedUntilIret() throws Exception {
         Result r = run("nmi");
         assertFault(r, 0, 2, NONE, r.sym("after_out"), "NMI with IF=0");
