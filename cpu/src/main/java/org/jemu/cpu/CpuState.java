@@ -72,6 +72,12 @@ public final class CpuState {
     public void setCpl(int cpl) {
         this.cpl = cpl;
         mmu.setUser(cpl == 3);
+        updateAlignmentCheck();
+    }
+
+    /** Re-derives alignment checking after a change of CR0.AM, RFLAGS.AC or CPL (SDM Vol. 3A §6.15, #AC). */
+    public void updateAlignmentCheck() {
+        mmu.setAlignmentCheck(cpl == 3 && (cr0 & (1L << 18)) != 0 && flags.ac());
     }
 
     /** Long mode active and CS.L set: 64-bit mode (SDM Vol. 3A §2.2). */

@@ -1,5 +1,7 @@
 package org.jemu.cpu.mem;
 
+import org.jemu.cpu.GuestFault;
+
 import static org.jemu.cpu.mem.PhysicalMemory.INT;
 import static org.jemu.cpu.mem.PhysicalMemory.LONG;
 import static org.jemu.cpu.mem.PhysicalMemory.SHORT;
@@ -26,17 +28,24 @@ public final class Mmu {
     private final byte[] ram;
     private Translator translator;
 
-    private final long[] tag = new long[6 * ENTRIES];
-    private final int[] base = new int[6 * ENTRIES];
-    private final boolean[] global = new boolean[6 * ENTRIES];
+    /**
+     * Six tables (read, write, fetch at supervisor and at user privilege) and two more that stay
+     * empty: while alignment checking is on, user reads and writes look there, miss, and take the
+     * slow path, which checks alignment. The fast path itself never tests alignment.
+     */
+    private final long[] tag = new long[8 * ENTRIES];
+    private final int[] base = new int[8 * ENTRIES];
+    private final boolean[] global = new boolean[8 * ENTRIES];
+    private static final int ALWAYS_MISS = 6 * ENTRIES;
     /** Offset mask of the page an entry came from: 0xfff, or 0x1fffff / 0x3fffffff for a 2 MiB / 1 GiB page. */
-    private final long[] pageMask = new long[6 * ENTRIES];
+    private final long[] pageMask = new long[8 * ENTRIES];
     /** Entries filled from large pages since the last full flush (INVLPG must then drop whole large pages). */
     private int largeEntries;
 
     /** Table offsets for the current privilege: 0 for supervisor, 3*ENTRIES for user. */
     private int readT, writeT, fetchT;
     private boolean user;
+    private boolean alignmentCheck;
 
     public Mmu(PhysicalMemory phys, Translator translator) {
         this.phys = phys;
@@ -55,9 +64,20 @@ public final class Mmu {
     public void setUser(boolean user) {
         this.user = user;
         int t = user ? 3 * ENTRIES : 0;
-        readT = t;
-        writeT = t + ENTRIES;
+        boolean checked = user && alignmentCheck;
+        readT = checked ? ALWAYS_MISS : t;
+        writeT = checked ? ALWAYS_MISS + ENTRIES : t + ENTRIES;
         fetchT = t + 2 * ENTRIES;
+    }
+
+    /**
+     * Alignment checking (CR0.AM and RFLAGS.AC, applied at CPL 3): a misaligned user data access
+     * raises #AC(0) (SDM Vol. 3A §6.15, interrupt 17).
+     */
+    public void setAlignmentCheck(boolean on) {
+        if (on == alignmentCheck) return;
+        alignmentCheck = on;
+        setUser(user);
     }
 
     public boolean isUser() { return user; }
@@ -165,7 +185,12 @@ public final class Mmu {
 
     // ---- slow paths ---------------------------------------------------------------------------
 
+    private void checkAlignment(long va, int size) {
+        if (alignmentCheck && user && (va & (size - 1)) != 0) throw new GuestFault(GuestFault.AC, 0, 0);
+    }
+
     private long readSlow(long va, int size) {
+        checkAlignment(va, size);
         long last = va + size - 1;
         if (((va ^ last) & PAGE_MASK) == 0) return phys.read(translate(va, Translator.READ), size);
         // Page-crossing: both translations before the access, bytes assembled little-endian.
@@ -181,6 +206,7 @@ public final class Mmu {
     }
 
     private void writeSlow(long va, int size, long v) {
+        checkAlignment(va, size);
         long last = va + size - 1;
         if (((va ^ last) & PAGE_MASK) == 0) { phys.write(translate(va, Translator.WRITE), size, v); return; }
         long p0 = translate(va, Translator.WRITE);

@@ -425,7 +425,6 @@ class BareMetalTest {
 
     /** §6.15 interrupt 17: #AC(0) for a misaligned access at CPL 3 with CR0.AM and RFLAGS.AC. */
     @Test
-    @org.junit.jupiter.api.Disabled("missing: jemu does not implement alignment checking (#AC)")
     void alignmentCheck() throws Exception {
         Result r = run("align_check");
         assertFault(r, 0, 17, 0, r.sym("a0"), "misaligned read at CPL 3 with AM and AC");
