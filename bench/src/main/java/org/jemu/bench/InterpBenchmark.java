@@ -168,6 +168,7 @@ public class InterpBenchmark {
             mmu.setUser(true);
             cpu = new CpuState(mmu);
             cpu.cpl = 3;
+            cpu.cr4 = 0x600;                     // OSFXSR, OSXMMEXCPT: SSE enabled as Linux enables it
             phys.load(CODE, code, 0, code.length);
             phys.write(DATA, 8, Double.doubleToRawLongBits(1.0));
             phys.write(DATA + 8, 8, Double.doubleToRawLongBits(1.0000001));

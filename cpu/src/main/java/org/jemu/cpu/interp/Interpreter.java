@@ -335,6 +335,8 @@ public final class Interpreter {
                         mmx.execute(in, ea);
                     } else {
                         x87.checkSse();
+                        // SSE instructions need the OS to have enabled FXSAVE of the XMM state (SDM Vol. 3A §2.5, CR4.OSFXSR).
+                        if ((c.cr4 & 0x200) == 0) throw GuestFault.ud();
                         sse.execute(in, ea);
                     }
                     return true;
