@@ -67,7 +67,12 @@ public final class Machine {
     private final VirtualClock clock;
     private final PcPlatform platform;
     private volatile boolean poweredOff;
-    private String exitMessage = "";
+    private volatile String exitMessage = "";
+    /** Work that other threads (the monitor) hand to the run thread; run between instructions. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean paused;
+    private volatile boolean resetRequested;
+    private volatile Thread runThread;
 
     /**
      * Builds the machine and loads the kernel, initramfs and command line into it.
@@ -87,6 +92,7 @@ public final class Machine {
                 : VirtualClock.realtime(Cpuid.DEFAULT_TSC_HZ);
         platform = new PcPlatform(memory, ports, clock, signals, 1);
         platform.com1().setSink(console);
+        signals.addHostPoller(this::runTasks);
         new AcpiPm(clock, () -> poweredOff = true).attach(ports);
 
         Cpuid cpuid = new Cpuid(clock.tscHz());
@@ -117,12 +123,70 @@ public final class Machine {
 
     public String exitMessage() { return exitMessage; }
 
+    /** Sends a break condition on the console line (magic SysRq on Linux); any thread. */
+    public void sendConsoleBreak() { platform.com1().hostBreak(); signals.raise(CpuSignals.HOST); }
+
+    /**
+     * Runs {@code task} on the run thread between two instructions (or at once when called from it, or
+     * when the machine is not running) and waits for its result; any thread. This is how the monitor
+     * reads CPU state, memory and devices without racing the CPU.
+     */
+    public <T> T inspect(java.util.function.Function<Machine, T> task) {
+        Thread rt = runThread;
+        if (rt == null || rt == Thread.currentThread()) return task.apply(this);
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        tasks.add(() -> {
+            try {
+                f.complete(task.apply(this));
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        signals.raise(CpuSignals.HOST);
+        while (true) {
+            try {
+                return f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (runThread == null) { runTasks(); }   // the machine ended meanwhile: run it here
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private void runTasks() {
+        Runnable r;
+        while ((r = tasks.poll()) != null) r.run();
+    }
+
+    /** Monitor {@code stop}: the CPU stops between instructions; devices and time stand still. Any thread. */
+    public void pause() { paused = true; signals.raise(CpuSignals.HOST); }
+
+    /** Monitor {@code cont}. Any thread. */
+    public void resume() { paused = false; signals.raise(CpuSignals.HOST); }
+
+    public boolean isPaused() { return paused; }
+
+    /** Monitor {@code system_reset}: {@link #run()} returns {@link Exit#RESET}. Any thread. */
+    public void requestReset() { resetRequested = true; signals.raise(CpuSignals.HOST); }
+
+    public PhysicalMemory memory() { return memory; }
+
+    public PcPlatform platform() { return platform; }
+
+    public MachineConfig config() { return config; }
+
     public CpuState cpu() { return cpu; }
 
     public VirtualClock clock() { return clock; }
 
     /** Runs the machine until it powers off, resets, is stopped, or jemu fails. */
     public Exit run() {
+        runThread = Thread.currentThread();
         try {
             return loop();
         } catch (TripleFault t) {
@@ -131,6 +195,9 @@ public final class Machine {
         } catch (RuntimeException | StackOverflowError e) {
             exitMessage = "internal error at RIP 0x" + Long.toHexString(cpu.rip) + ": " + e;
             return Exit.ERROR;
+        } finally {
+            runThread = null;
+            runTasks();
         }
     }
 
@@ -145,7 +212,18 @@ public final class Machine {
             if (w != 0) {
                 if ((w & CpuSignals.STOP) != 0) { signals.clear(CpuSignals.STOP); return Exit.STOPPED; }
                 if ((w & CpuSignals.RESET) != 0) { exitMessage = "reset requested by the guest"; return Exit.RESET; }
-                if ((w & CpuSignals.HOST) != 0) signals.serviceHost();
+                if ((w & CpuSignals.HOST) != 0) {
+                    signals.serviceHost();
+                    if (resetRequested) { resetRequested = false; exitMessage = "reset requested by the monitor"; return Exit.RESET; }
+                    if (paused) {
+                        // Stopped by the monitor: only host tasks run until cont, quit or reset.
+                        while (paused && !signals.isSet(CpuSignals.STOP) && !resetRequested) {
+                            signals.await(CpuSignals.HOST | CpuSignals.STOP, -1);
+                            if (signals.isSet(CpuSignals.HOST)) signals.serviceHost();
+                        }
+                        continue;
+                    }
+                }
                 if ((w & CpuSignals.NMI) != 0) {
                     signals.clear(CpuSignals.NMI);
                     cpu.halted = false;

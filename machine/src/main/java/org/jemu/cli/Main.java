@@ -53,15 +53,28 @@ public final class Main {
             err.println("jemu: " + e.getMessage());
             return e.status;
         }
-        return boot(o.config, out, err);
+        return boot(o, out, err);
     }
 
     /** Builds the machine and runs it with the terminal as its serial console. */
-    static int boot(MachineConfig config, PrintStream out, PrintStream err) {
+    static int boot(Options o, PrintStream out, PrintStream err) {
+        Console console = new Console(o, System.in, out, err);
+        try {
+            console.start();
+            return boot(o.config, console, out, err);
+        } catch (UsageException e) {
+            err.println("jemu: " + e.getMessage());
+            return e.status;
+        } finally {
+            console.close();
+        }
+    }
+
+    private static int boot(MachineConfig config, Console console, PrintStream out, PrintStream err) {
         while (true) {
             Machine m;
             try {
-                m = new Machine(config, b -> out.write(b));
+                m = new Machine(config, console.serialSink());
             } catch (KernelFormatException | InitramfsException e) {
                 err.println("jemu: " + e.getMessage());
                 return EXIT_INPUT;
@@ -69,9 +82,10 @@ public final class Main {
                 err.println("jemu: cannot read input: " + e.getMessage());
                 return EXIT_INPUT;
             }
-            ConsoleInput.start(System.in, m);
+            console.attach(m);
             Machine.Exit why = m.run();
             out.flush();
+            if (console.exitRequested()) return EXIT_OK;
             switch (why) {
                 case POWER_OFF: return EXIT_OK;
                 case STOPPED: return EXIT_OK;
@@ -130,6 +144,12 @@ public final class Main {
                 "  --version        print the version",
                 "",
                 "  -icount N        deterministic time: each instruction advances the clock by 2^N ns",
+                "",
+                "  -serial DEV      the first serial port: mon:stdio (default: the terminal, shared with the",
+                "                   monitor through C-a c), stdio, null, file:PATH, tcp:[HOST]:PORT,server",
+                "                   (HOST defaults to 127.0.0.1)",
+                "  -monitor stdio|none  the monitor on the terminal, or none",
+                "  -echr N          the console escape character (default 1, Ctrl-A; C-a h lists the keys)",
                 "",
                 "Exit status: 0 ok (the guest powered off), 1 missing or malformed input file,",
                 "2 unknown or unsupported option, 70 internal error.",
