@@ -109,6 +109,7 @@ public final class Monitor {
     }
 
     private String info(String what) throws MonitorException {
+        if (what.isEmpty()) throw new MonitorException("info: which? registers cpus mem tlb pic lapic irq mtree status");
         Machine m = machine();
         switch (what) {
             case "registers": return m.inspect(x -> Formats.registers(x.cpu()));
@@ -127,7 +128,6 @@ public final class Monitor {
             case "lapic": return m.inspect(x -> lapic(x.platform().lapic));
             case "irq": return m.inspect(x -> irq(x.platform()));
             case "mtree": return m.inspect(x -> mtree(x));
-            case "": throw new MonitorException("info: which? registers cpus mem tlb pic lapic irq mtree status");
             default: throw new MonitorException("info " + what + ": not supported (try: registers cpus mem tlb pic lapic irq mtree status)");
         }
     }
