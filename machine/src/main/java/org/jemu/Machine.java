@@ -73,6 +73,10 @@ public final class Machine {
     private volatile boolean paused;
     private volatile boolean resetRequested;
     private volatile Thread runThread;
+    private final DebugLog log = new DebugLog();
+    private final java.util.Set<Long> seenCode = new java.util.HashSet<>();
+    private long interruptCount;
+    private long inAsmNext = -1;
 
     /**
      * Builds the machine and loads the kernel, initramfs and command line into it.
@@ -93,6 +97,11 @@ public final class Machine {
         platform = new PcPlatform(memory, ports, clock, signals, 1);
         platform.com1().setSink(console);
         signals.addHostPoller(this::runTasks);
+        ports.setUnclaimedListener((port, size, write, value) -> {
+            if (log.on(DebugLog.UNIMP | DebugLog.GUEST_ERRORS))
+                log.log(String.format(java.util.Locale.ROOT, write ? "unassigned I/O port write: port 0x%04x size %d value 0x%x rip 0x%016x\n"
+                        : "unassigned I/O port read: port 0x%04x size %d rip 0x%016x\n", port, size, write ? value : cpu.rip, cpu.rip));
+        });
         new AcpiPm(clock, () -> poweredOff = true).attach(ports);
 
         Cpuid cpuid = new Cpuid(clock.tscHz());
@@ -180,6 +189,9 @@ public final class Machine {
 
     public MachineConfig config() { return config; }
 
+    /** The {@code -d} log: set its items and output before or while running (monitor {@code log}). */
+    public DebugLog log() { return log; }
+
     public CpuState cpu() { return cpu; }
 
     public VirtualClock clock() { return clock; }
@@ -211,10 +223,19 @@ public final class Machine {
             int w = signals.word();
             if (w != 0) {
                 if ((w & CpuSignals.STOP) != 0) { signals.clear(CpuSignals.STOP); return Exit.STOPPED; }
-                if ((w & CpuSignals.RESET) != 0) { exitMessage = "reset requested by the guest"; return Exit.RESET; }
+                if ((w & CpuSignals.RESET) != 0) {
+                    exitMessage = "reset requested by the guest";
+                    if (log.on(DebugLog.CPU_RESET)) log.log("CPU Reset (CPU 0)\n" + org.jemu.monitor.Formats.registers(cpu));
+                    return Exit.RESET;
+                }
                 if ((w & CpuSignals.HOST) != 0) {
                     signals.serviceHost();
-                    if (resetRequested) { resetRequested = false; exitMessage = "reset requested by the monitor"; return Exit.RESET; }
+                    if (resetRequested) {
+                        resetRequested = false;
+                        exitMessage = "reset requested by the monitor";
+                        if (log.on(DebugLog.CPU_RESET)) log.log("CPU Reset (CPU 0)\n" + org.jemu.monitor.Formats.registers(cpu));
+                        return Exit.RESET;
+                    }
                     if (paused) {
                         // Stopped by the monitor: only host tasks run until cont, quit or reset.
                         while (paused && !signals.isSet(CpuSignals.STOP) && !resetRequested) {
@@ -227,10 +248,12 @@ public final class Machine {
                 if ((w & CpuSignals.NMI) != 0) {
                     signals.clear(CpuSignals.NMI);
                     cpu.halted = false;
+                    if (log.on(DebugLog.INT)) logInterrupt(2, -1, -1);
                     Interrupts.deliver(cpu, 2, -1, Interrupts.Kind.EXTERNAL, cpu.rip);
                 } else if ((w & CpuSignals.INTR) != 0 && cpu.flags.ifl() && !cpu.interruptShadow) {
                     int vector = platform.interruptController().acknowledge();
                     cpu.halted = false;
+                    if (log.on(DebugLog.INT)) logInterrupt(vector, -1, -1);
                     Interrupts.deliver(cpu, vector, -1, Interrupts.Kind.EXTERNAL, cpu.rip);
                 }
             }
@@ -243,8 +266,41 @@ public final class Machine {
                 clock.runDue();
                 continue;
             }
-            interpreter.runSystem(Math.max(1, clock.instructionBudget()), signals, clock);
+            if ((log.items() & DebugLog.STEPPING) != 0) stepLogged();
+            else interpreter.runSystem(Math.max(1, clock.instructionBudget()), signals, clock);
             clock.runDue();
         }
+    }
+
+    /** One instruction with the -d items that need it (the interpreter's runSystem, unrolled). */
+    private void stepLogged() {
+        int w = signals.word();
+        if (w != 0 && (w != CpuSignals.INTR || (cpu.flags.ifl() && !cpu.interruptShadow))) return;
+        long rip = cpu.rip;
+        if (log.on(DebugLog.CPU)) log.log(org.jemu.monitor.Formats.registers(cpu));
+        if (log.on(DebugLog.EXEC)) log.log(String.format(java.util.Locale.ROOT, "Trace 0: %016x [%016x]\n", rip, rip));
+        if (log.on(DebugLog.IN_ASM) && seenCode.add(rip)) {
+            // Consecutive first-time instructions form one "IN:" block, as QEMU logs a translated block.
+            StringBuilder sb = new StringBuilder(rip == inAsmNext ? "" : "\nIN: \n");
+            inAsmNext = org.jemu.monitor.Disasm.one(sb, cpu, memory, rip);
+            log.log(sb.toString());
+        }
+        boolean shadow = cpu.interruptShadow;
+        try {
+            interpreter.step();
+        } catch (org.jemu.cpu.GuestFault f) {
+            if (log.on(DebugLog.INT)) logInterrupt(f.vector, f.errorCode, f.vector == 14 ? f.address : -1);
+            Interrupts.deliverFault(cpu, f);
+        }
+        if (shadow) cpu.interruptShadow = false;
+        clock.retire(1);
+    }
+
+    private void logInterrupt(int vector, int error, long cr2) {
+        log.log(String.format(java.util.Locale.ROOT,
+                "%6d: v=%02x e=%04x i=0 cpl=%d IP=%04x:%016x pc=%016x SP=%04x:%016x%s\n",
+                interruptCount++, vector, error & 0xffff, cpu.cpl, cpu.segSelector[CpuState.CS], cpu.rip, cpu.rip,
+                cpu.segSelector[CpuState.SS], cpu.gpr[CpuState.RSP],
+                cr2 != -1 ? String.format(java.util.Locale.ROOT, " CR2=%016x", cr2) : ""));
     }
 }

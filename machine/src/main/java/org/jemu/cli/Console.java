@@ -118,6 +118,16 @@ final class Console implements AutoCloseable {
         if (m != null) m.stop();
     }
 
+    /** A line from jemu on stderr (CR LF while the terminal is raw). */
+    void report(String line) {
+        synchronized (outLock) {
+            out.flush();
+            err.print(line + (raw ? "\r\n" : "\n"));
+            err.flush();
+            atLineStart = true;
+        }
+    }
+
     // ---- output ------------------------------------------------------------------------------
 
     private void guestOut(int b) {

@@ -20,6 +20,10 @@ final class Options {
     String monitor;
     /** {@code -echr}: the console escape character (Ctrl-A). */
     int echr = 1;
+    /** {@code -d}: DebugLog items; {@code -D}: the log file (stderr when null). */
+    int logItems;
+    String logFile;
+    boolean logHelp;
 
     static Options parse(String[] args) throws UsageException {
         Options o = new Options();
@@ -56,6 +60,17 @@ final class Options {
                     break;
                 }
                 case "-echr": o.echr = parseEchr(value(args, ++i, a)); break;
+                case "-d": {
+                    String v = value(args, ++i, a);
+                    if (v.equals("help") || v.equals("?")) { o.logHelp = true; break; }
+                    try {
+                        o.logItems |= org.jemu.DebugLog.parse(v);
+                    } catch (IllegalArgumentException e) {
+                        throw UsageException.usage("-d: " + e.getMessage());
+                    }
+                    break;
+                }
+                case "-D": o.logFile = value(args, ++i, a); break;
                 default:
                     if (a.startsWith("-")) throw UsageException.usage("unknown or unsupported option: " + a);
                     throw UsageException.usage("unexpected argument: " + a + " (options start with '-'; see --help)");

@@ -55,6 +55,7 @@ public final class Monitor {
                 "info irq -- pending and in-service interrupts",
                 "info mtree -- the physical memory map",
                 "info status -- running or paused",
+                "log item1[,...] -- enable -d log items ('log help' lists them; 'log none' stops)",
                 "quit|q -- quit the emulator",
                 "stop|s -- stop emulation",
                 "system_powerdown -- send a power-down request (no ACPI power button: see its answer)",
@@ -104,6 +105,19 @@ public final class Monitor {
                 return "system_powerdown: jemu does not model the ACPI power button yet; "
                         + "run 'poweroff' in the guest, or use 'quit'\n";
             case "quit": case "q": host.quit(); return "";
+            case "log": {
+                if (rest.isEmpty() || rest.equals("help") || rest.equals("?")) return org.jemu.DebugLog.help();
+                int items;
+                try {
+                    items = org.jemu.DebugLog.parse(rest);
+                } catch (IllegalArgumentException e) {
+                    throw new MonitorException("log: " + e.getMessage());
+                }
+                machine().log().setItems(items);
+                return "";
+            }
+            case "sendkey":
+                throw new MonitorException("sendkey: jemu has no keyboard front end yet (the console is the serial port)");
             default: throw new MonitorException("unknown command: '" + word + "'");
         }
     }
@@ -297,7 +311,11 @@ public final class Monitor {
         Object r = m.inspect(x -> {
             try {
                 long addr = at.isEmpty() ? lastAddr : parseAddress(at, x.cpu());
-                Reader rd = physical ? pa -> x.memory().isRam(pa) ? pa : -1 : new PageWalker(x.cpu(), x.memory())::translate;
+                PageWalker w = new PageWalker(x.cpu(), x.memory());
+                Reader rd = physical ? pa -> x.memory().isRam(pa) ? pa : -1 : va -> {
+                    long pa = w.translate(va);
+                    return pa >= 0 && x.memory().isRam(pa) ? pa : -1;   // never read a device from the monitor
+                };
                 StringBuilder sb = new StringBuilder();
                 lastAddr = format(sb, x.memory(), rd, addr, f, physical);
                 return sb.toString();
