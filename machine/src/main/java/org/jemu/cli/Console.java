@@ -52,6 +52,8 @@ final class Console implements AutoCloseable {
     private volatile Socket client;
     private final StringBuilder line = new StringBuilder();
     private int escState;
+    private final java.util.List<String> history = new java.util.ArrayList<>();
+    private int historyPos;
     private final ByteArrayOutputStream guestBytes = new ByteArrayOutputStream();
 
     Console(Options o, InputStream in, PrintStream out, PrintStream err) {
@@ -241,15 +243,27 @@ final class Console implements AutoCloseable {
         @Override public void noMonitor() { message("jemu: no monitor on this terminal (use -serial mon:stdio or -monitor stdio)\n", true); }
     }
 
-    /** The monitor's line editor: printable characters, backspace, Ctrl-U, Enter; ANSI keys ignored. */
+    /** The monitor's line editor: printable characters, backspace, Ctrl-U, Enter, up/down for history. */
     private void monitorByte(int b) {
         if (escState == 1) { escState = b == '[' || b == 'O' ? 2 : 0; return; }
-        if (escState == 2) { if (b >= 0x40 && b <= 0x7e) escState = 0; return; }
+        if (escState == 2) {
+            if (b >= 0x40 && b <= 0x7e) {
+                escState = 0;
+                if (b == 'A' && historyPos > 0) replaceLine(history.get(--historyPos));
+                else if (b == 'B' && historyPos < history.size()) {
+                    historyPos++;
+                    replaceLine(historyPos == history.size() ? "" : history.get(historyPos));
+                }
+            }
+            return;
+        }
         switch (b) {
             case 0x1b: escState = 1; return;
             case '\r': case '\n': {
                 String cmd = line.toString();
                 line.setLength(0);
+                if (!cmd.isBlank() && (history.isEmpty() || !history.get(history.size() - 1).equals(cmd))) history.add(cmd);
+                historyPos = history.size();
                 if (raw) message("\n", false);
                 String answer = monitor.execute(cmd);
                 if (exitRequested) { message(answer, false); return; }
@@ -276,6 +290,12 @@ final class Console implements AutoCloseable {
                     if (raw) message(String.valueOf((char) b), false);
                 }
         }
+    }
+
+    private void replaceLine(String text) {
+        if (raw) message("\r" + Monitor.PROMPT + " ".repeat(line.length()) + "\r" + Monitor.PROMPT + text, false);
+        line.setLength(0);
+        line.append(text);
     }
 
     // ---- terminal and back-ends ----------------------------------------------------------------
