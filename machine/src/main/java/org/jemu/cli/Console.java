@@ -120,6 +120,17 @@ final class Console implements AutoCloseable {
         if (m != null) m.stop();
     }
 
+    /** Where a -d log without -D goes: stderr, with CR LF line ends while the terminal is raw. */
+    PrintStream logStream() {
+        if (!raw) return err;
+        return new PrintStream(new java.io.FilterOutputStream(err) {
+            @Override public void write(int b) throws IOException {
+                if (b == '\n' && raw) out.write('\r');
+                out.write(b);
+            }
+        }, true);
+    }
+
     /** A line from jemu on stderr (CR LF while the terminal is raw). */
     void report(String line) {
         synchronized (outLock) {

@@ -98,7 +98,7 @@ public final class Main {
                 return EXIT_INPUT;
             }
             m.log().setItems(o.logItems);
-            if (logOut != null) m.log().setOutput(logOut);
+            m.log().setOutput(logOut != null ? logOut : console.logStream());
             console.attach(m);
             Machine.Exit why = m.run();
             out.flush();
