@@ -43,6 +43,10 @@ class TerminalTest {
         return p;
     }
 
+    static List<String> jemuCommand() { return jemu(); }
+
+    static List<String> bootArgsForTests() { return bootArgs(); }
+
     private static List<String> jemu(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
