@@ -100,6 +100,7 @@ public final class Main {
             m.log().setItems(o.logItems);
             m.log().setOutput(logOut != null ? logOut : console.logStream());
             console.attach(m);
+            if (console.exitRequested()) return EXIT_OK;   // C-a x or quit while the machine was being built
             Machine.Exit why = m.run();
             out.flush();
             if (console.exitRequested()) return EXIT_OK;
