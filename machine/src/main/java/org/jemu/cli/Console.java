@@ -54,6 +54,11 @@ final class Console implements AutoCloseable {
     private int escState;
     private final java.util.List<String> history = new java.util.ArrayList<>();
     private int historyPos;
+    /** In raw mode the monitor's line editing is jline's LineReader, fed through a pipe by the multiplexer. */
+    private java.io.PipedOutputStream readerFeed;
+    private Terminal readerTerm;
+    private org.jline.reader.LineReader reader;
+    private Thread readerThread;
     private final ByteArrayOutputStream guestBytes = new ByteArrayOutputStream();
 
     Console(Options o, InputStream in, PrintStream out, PrintStream err) {
@@ -247,6 +252,11 @@ final class Console implements AutoCloseable {
                 keys.focusMonitor(true);
                 return;
             }
+            if (toMonitor && raw && startReader()) {
+                if (!atLineStart) message("\n", false);
+                redrawReader();
+                return;
+            }
             if (toMonitor) message(Monitor.PROMPT + line, true);
             else message("\n", false);
         }
@@ -254,8 +264,21 @@ final class Console implements AutoCloseable {
         @Override public void noMonitor() { message("jemu: no monitor on this terminal (use -serial mon:stdio or -monitor stdio)\n", true); }
     }
 
-    /** The monitor's line editor: printable characters, backspace, Ctrl-U, Enter, up/down for history. */
+    /**
+     * Monitor input. On a raw terminal the bytes go to jline's LineReader (full line editing and
+     * history); otherwise (stdin a pipe) a minimal editor: printable characters, backspace, Ctrl-U,
+     * Enter, up/down for history.
+     */
     private void monitorByte(int b) {
+        if (reader != null) {
+            try {
+                readerFeed.write(b);
+                readerFeed.flush();
+            } catch (IOException e) {
+                // the reader ended
+            }
+            return;
+        }
         if (escState == 1) { escState = b == '[' || b == 'O' ? 2 : 0; return; }
         if (escState == 2) {
             if (b >= 0x40 && b <= 0x7e) {
@@ -300,6 +323,70 @@ final class Console implements AutoCloseable {
                     line.append((char) b);
                     if (raw) message(String.valueOf((char) b), false);
                 }
+        }
+    }
+
+    /** Starts the jline monitor reader on first use; false when it cannot be built (then jemu's own editor serves). */
+    private boolean startReader() {
+        if (reader != null) return true;
+        try {
+            java.io.PipedInputStream pin = new java.io.PipedInputStream(4096);
+            readerFeed = new java.io.PipedOutputStream(pin);
+            OutputStream toTerminal = new OutputStream() {
+                @Override public void write(int b) {
+                    synchronized (outLock) { out.write(b); atLineStart = b == '\n'; }
+                }
+                @Override public void write(byte[] b, int off, int len) {
+                    synchronized (outLock) {
+                        out.write(b, off, len);
+                        if (len > 0) atLineStart = b[off + len - 1] == '\n';
+                    }
+                }
+                @Override public void flush() { synchronized (outLock) { out.flush(); } }
+            };
+            String type = System.getenv("TERM");
+            readerTerm = TerminalBuilder.builder().system(false).streams(pin, toTerminal)
+                    .type(type == null || type.isEmpty() ? "xterm" : type).encoding(StandardCharsets.UTF_8).build();
+            if (term != null) readerTerm.setSize(term.getSize());
+            Attributes a = readerTerm.getAttributes();
+            a.setOutputFlag(Attributes.OutputFlag.OPOST, true);
+            a.setOutputFlag(Attributes.OutputFlag.ONLCR, true);
+            readerTerm.setAttributes(a);
+            reader = org.jline.reader.LineReaderBuilder.builder().terminal(readerTerm).appName("jemu").build();
+        } catch (IOException | RuntimeException e) {
+            reader = null;
+            return false;
+        }
+        readerThread = new Thread(this::readerLoop, "jemu-monitor");
+        readerThread.setDaemon(true);
+        readerThread.start();
+        return true;
+    }
+
+    private void readerLoop() {
+        while (!closed) {
+            String cmd;
+            try {
+                cmd = reader.readLine(Monitor.PROMPT);
+            } catch (org.jline.reader.UserInterruptException e) {
+                continue;
+            } catch (org.jline.reader.EndOfFileException | IllegalStateException e) {
+                if (closed) return;
+                continue;
+            }
+            String answer = monitor.execute(cmd);
+            readerTerm.writer().print(answer);
+            readerTerm.writer().flush();
+            if (exitRequested) return;
+        }
+    }
+
+    private void redrawReader() {
+        try {
+            reader.callWidget(org.jline.reader.LineReader.REDRAW_LINE);
+            reader.callWidget(org.jline.reader.LineReader.REDISPLAY);
+        } catch (RuntimeException e) {
+            // not reading at this moment: the prompt comes with the next readLine
         }
     }
 
@@ -404,6 +491,14 @@ final class Console implements AutoCloseable {
 
     @Override public void close() {
         closed = true;
+        if (readerTerm != null) {
+            try {
+                readerFeed.close();
+                readerTerm.close();
+            } catch (IOException e) {
+                // ignore
+            }
+        }
         restore();
         if (restoreHook != null) {
             try {
