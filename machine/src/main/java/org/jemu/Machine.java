@@ -156,7 +156,8 @@ public final class Machine {
             try {
                 return f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
-                if (runThread == null) { runTasks(); }   // the machine ended meanwhile: run it here
+                if (runThread == null) runTasks();   // the machine ended meanwhile: run it here
+                else signals.raise(CpuSignals.HOST);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted");
@@ -172,8 +173,27 @@ public final class Machine {
         while ((r = tasks.poll()) != null) r.run();
     }
 
-    /** Monitor {@code stop}: the CPU stops between instructions; devices and time stand still. Any thread. */
-    public void pause() { paused = true; signals.raise(CpuSignals.HOST); }
+    /**
+     * Monitor {@code stop}: the CPU stops between instructions, and devices and timers with it (a
+     * real-time clock still advances meanwhile). Any thread. The run thread parks inside a host task,
+     * where it still runs {@link #inspect} tasks, until {@link #resume}, {@link #stop} or a reset.
+     */
+    public void pause() {
+        if (paused) return;
+        paused = true;
+        tasks.add(this::pausedHere);
+        signals.raise(CpuSignals.HOST);
+    }
+
+    private void pausedHere() {
+        while (true) {
+            runTasks(); // tasks queued behind this one, whose HOST signal serviceHost has already cleared
+            if (!paused || signals.isSet(CpuSignals.STOP | CpuSignals.RESET)) break;
+            signals.await(CpuSignals.HOST | CpuSignals.STOP | CpuSignals.RESET, -1);
+            signals.clear(CpuSignals.HOST);
+        }
+        signals.raise(CpuSignals.HOST); // host input that arrived while paused: let the devices' pollers take it
+    }
 
     /** Monitor {@code cont}. Any thread. */
     public void resume() { paused = false; signals.raise(CpuSignals.HOST); }
@@ -181,7 +201,7 @@ public final class Machine {
     public boolean isPaused() { return paused; }
 
     /** Monitor {@code system_reset}: {@link #run()} returns {@link Exit#RESET}. Any thread. */
-    public void requestReset() { resetRequested = true; signals.raise(CpuSignals.HOST); }
+    public void requestReset() { resetRequested = true; signals.raise(CpuSignals.RESET); }
 
     public PhysicalMemory memory() { return memory; }
 
@@ -224,27 +244,11 @@ public final class Machine {
             if (w != 0) {
                 if ((w & CpuSignals.STOP) != 0) { signals.clear(CpuSignals.STOP); return Exit.STOPPED; }
                 if ((w & CpuSignals.RESET) != 0) {
-                    exitMessage = "reset requested by the guest";
+                    exitMessage = resetRequested ? "reset requested by the monitor" : "reset requested by the guest";
                     if (log.on(DebugLog.CPU_RESET)) log.log("CPU Reset (CPU 0)\n" + org.jemu.monitor.Formats.registers(cpu));
                     return Exit.RESET;
                 }
-                if ((w & CpuSignals.HOST) != 0) {
-                    signals.serviceHost();
-                    if (resetRequested) {
-                        resetRequested = false;
-                        exitMessage = "reset requested by the monitor";
-                        if (log.on(DebugLog.CPU_RESET)) log.log("CPU Reset (CPU 0)\n" + org.jemu.monitor.Formats.registers(cpu));
-                        return Exit.RESET;
-                    }
-                    if (paused) {
-                        // Stopped by the monitor: only host tasks run until cont, quit or reset.
-                        while (paused && !signals.isSet(CpuSignals.STOP) && !resetRequested) {
-                            signals.await(CpuSignals.HOST | CpuSignals.STOP, -1);
-                            if (signals.isSet(CpuSignals.HOST)) signals.serviceHost();
-                        }
-                        continue;
-                    }
-                }
+                if ((w & CpuSignals.HOST) != 0) signals.serviceHost();
                 if ((w & CpuSignals.NMI) != 0) {
                     signals.clear(CpuSignals.NMI);
                     cpu.halted = false;

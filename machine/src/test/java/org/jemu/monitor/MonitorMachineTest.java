@@ -81,9 +81,14 @@ class MonitorMachineTest {
             assertTrue(mon.execute("info lapic").contains("LVTT"));
             assertTrue(mon.execute("info cpus").startsWith("* CPU #0: pc=0x" + rip.group(1)));
 
+            // Typing while stopped (the idle guest is halted): nothing runs until cont, then the input arrives.
+            con.sendLine("echo mon-$((40+2))");
+            Thread.sleep(500);
+            assertFalse(con.output().contains("mon-42"), "the guest ran while stopped");
+            assertEquals(r1, mon.execute("info registers"), "a stopped CPU does not move, even with input waiting");
+
             assertEquals("", mon.execute("cont"));
             assertTrue(mon.execute("info status").contains("running"));
-            con.sendLine("echo mon-$((40+2))");
             con.waitFor("mon-42", Duration.ofMinutes(1));
 
             mon.execute("system_reset");
