@@ -67,7 +67,16 @@ public final class Machine {
     private final VirtualClock clock;
     private final PcPlatform platform;
     private volatile boolean poweredOff;
-    private String exitMessage = "";
+    private volatile String exitMessage = "";
+    /** Work that other threads (the monitor) hand to the run thread; run between instructions. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean paused;
+    private volatile boolean resetRequested;
+    private volatile Thread runThread;
+    private final DebugLog log = new DebugLog();
+    private final java.util.Set<Long> seenCode = new java.util.HashSet<>();
+    private long interruptCount;
+    private long inAsmNext = -1;
 
     /**
      * Builds the machine and loads the kernel, initramfs and command line into it.
@@ -87,6 +96,12 @@ public final class Machine {
                 : VirtualClock.realtime(Cpuid.DEFAULT_TSC_HZ);
         platform = new PcPlatform(memory, ports, clock, signals, 1);
         platform.com1().setSink(console);
+        signals.addHostPoller(this::runTasks);
+        ports.setUnclaimedListener((port, size, write, value) -> {
+            if (log.on(DebugLog.UNIMP | DebugLog.GUEST_ERRORS))
+                log.log(String.format(java.util.Locale.ROOT, write ? "unassigned I/O port write: port 0x%04x size %d value 0x%x rip 0x%016x\n"
+                        : "unassigned I/O port read: port 0x%04x size %d rip 0x%016x\n", port, size, write ? value : cpu.rip, cpu.rip));
+        });
         new AcpiPm(clock, () -> poweredOff = true).attach(ports);
 
         Cpuid cpuid = new Cpuid(clock.tscHz());
@@ -117,12 +132,93 @@ public final class Machine {
 
     public String exitMessage() { return exitMessage; }
 
+    /** Sends a break condition on the console line (magic SysRq on Linux); any thread. */
+    public void sendConsoleBreak() { platform.com1().hostBreak(); signals.raise(CpuSignals.HOST); }
+
+    /**
+     * Runs {@code task} on the run thread between two instructions (or at once when called from it, or
+     * when the machine is not running) and waits for its result; any thread. This is how the monitor
+     * reads CPU state, memory and devices without racing the CPU.
+     */
+    public <T> T inspect(java.util.function.Function<Machine, T> task) {
+        Thread rt = runThread;
+        if (rt == null || rt == Thread.currentThread()) return task.apply(this);
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        tasks.add(() -> {
+            try {
+                f.complete(task.apply(this));
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        signals.raise(CpuSignals.HOST);
+        while (true) {
+            try {
+                return f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (runThread == null) runTasks();   // the machine ended meanwhile: run it here
+                else signals.raise(CpuSignals.HOST);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private void runTasks() {
+        Runnable r;
+        while ((r = tasks.poll()) != null) r.run();
+    }
+
+    /**
+     * Monitor {@code stop}: the CPU stops between instructions, and devices and timers with it (a
+     * real-time clock still advances meanwhile). Any thread. The run thread parks inside a host task,
+     * where it still runs {@link #inspect} tasks, until {@link #resume}, {@link #stop} or a reset.
+     */
+    public void pause() {
+        if (paused) return;
+        paused = true;
+        tasks.add(this::pausedHere);
+        signals.raise(CpuSignals.HOST);
+    }
+
+    private void pausedHere() {
+        while (true) {
+            runTasks(); // tasks queued behind this one, whose HOST signal serviceHost has already cleared
+            if (!paused || signals.isSet(CpuSignals.STOP | CpuSignals.RESET)) break;
+            signals.await(CpuSignals.HOST | CpuSignals.STOP | CpuSignals.RESET, -1);
+            signals.clear(CpuSignals.HOST);
+        }
+        signals.raise(CpuSignals.HOST); // host input that arrived while paused: let the devices' pollers take it
+    }
+
+    /** Monitor {@code cont}. Any thread. */
+    public void resume() { paused = false; signals.raise(CpuSignals.HOST); }
+
+    public boolean isPaused() { return paused; }
+
+    /** Monitor {@code system_reset}: {@link #run()} returns {@link Exit#RESET}. Any thread. */
+    public void requestReset() { resetRequested = true; signals.raise(CpuSignals.RESET); }
+
+    public PhysicalMemory memory() { return memory; }
+
+    public PcPlatform platform() { return platform; }
+
+    public MachineConfig config() { return config; }
+
+    /** The {@code -d} log: set its items and output before or while running (monitor {@code log}). */
+    public DebugLog log() { return log; }
+
     public CpuState cpu() { return cpu; }
 
     public VirtualClock clock() { return clock; }
 
     /** Runs the machine until it powers off, resets, is stopped, or jemu fails. */
     public Exit run() {
+        runThread = Thread.currentThread();
         try {
             return loop();
         } catch (TripleFault t) {
@@ -131,6 +227,9 @@ public final class Machine {
         } catch (RuntimeException | StackOverflowError e) {
             exitMessage = "internal error at RIP 0x" + Long.toHexString(cpu.rip) + ": " + e;
             return Exit.ERROR;
+        } finally {
+            runThread = null;
+            runTasks();
         }
     }
 
@@ -144,9 +243,16 @@ public final class Machine {
             int w = signals.word();
             if (w != 0) {
                 if ((w & CpuSignals.STOP) != 0) { signals.clear(CpuSignals.STOP); return Exit.STOPPED; }
-                if ((w & CpuSignals.RESET) != 0) { exitMessage = "reset requested by the guest"; return Exit.RESET; }
+                if ((w & CpuSignals.RESET) != 0) {
+                    exitMessage = resetRequested ? "reset requested by the monitor" : "reset requested by the guest";
+                    if (log.on(DebugLog.CPU_RESET)) log.log("CPU Reset (CPU 0)\n" + org.jemu.monitor.Formats.registers(cpu));
+                    return Exit.RESET;
+                }
                 if ((w & CpuSignals.HOST) != 0) signals.serviceHost();
-                Interrupts.takePending(cpu, signals, platform.interruptController());
+                int cpl = cpu.cpl, cs = cpu.segSelector[CpuState.CS], ss = cpu.segSelector[CpuState.SS];
+                long rip = cpu.rip, rsp = cpu.gpr[CpuState.RSP];
+                int vector = Interrupts.takePending(cpu, signals, platform.interruptController());
+                if (vector >= 0 && log.on(DebugLog.INT)) logInterrupt(vector, -1, -1, cpl, cs, rip, ss, rsp);
             }
             if (cpu.halted) {
                 if (!cpu.flags.ifl() && (Interrupts.actionable(cpu, signals.word()) & CpuSignals.NMI) == 0) {
@@ -157,8 +263,43 @@ public final class Machine {
                 clock.runDue();
                 continue;
             }
-            interpreter.runSystem(Math.max(1, clock.instructionBudget()), signals, clock);
+            if ((log.items() & DebugLog.STEPPING) != 0) stepLogged();
+            else interpreter.runSystem(Math.max(1, clock.instructionBudget()), signals, clock);
             clock.runDue();
         }
+    }
+
+    /** One instruction with the -d items that need it (the interpreter's runSystem, unrolled). */
+    private void stepLogged() {
+        int w = signals.word();
+        if (w != 0 && Interrupts.actionable(cpu, w) != 0) return;
+        long rip = cpu.rip;
+        if (log.on(DebugLog.CPU)) log.log(org.jemu.monitor.Formats.registers(cpu));
+        if (log.on(DebugLog.EXEC)) log.log(String.format(java.util.Locale.ROOT, "Trace 0: %016x [%016x]\n", rip, rip));
+        if (log.on(DebugLog.IN_ASM) && seenCode.add(rip)) {
+            // Consecutive first-time instructions form one "IN:" block, as QEMU logs a translated block.
+            StringBuilder sb = new StringBuilder(rip == inAsmNext ? "" : "\nIN: \n");
+            inAsmNext = org.jemu.monitor.Disasm.one(sb, cpu, memory, rip);
+            log.log(sb.toString());
+        }
+        boolean shadow = cpu.interruptShadow;
+        try {
+            interpreter.step();
+        } catch (org.jemu.cpu.GuestFault f) {
+            if (log.on(DebugLog.INT))
+                logInterrupt(f.vector, f.errorCode, f.vector == 14 ? f.address : -1, cpu.cpl, cpu.segSelector[CpuState.CS],
+                        cpu.rip, cpu.segSelector[CpuState.SS], cpu.gpr[CpuState.RSP]);
+            Interrupts.deliverFault(cpu, f);
+        }
+        if (shadow) cpu.interruptShadow = false;
+        clock.retire(1);
+    }
+
+    /** One -d int line, in QEMU's format, with the CPU state from before the delivery. */
+    private void logInterrupt(int vector, int error, long cr2, int cpl, int cs, long rip, int ss, long rsp) {
+        log.log(String.format(java.util.Locale.ROOT,
+                "%6d: v=%02x e=%04x i=0 cpl=%d IP=%04x:%016x pc=%016x SP=%04x:%016x%s\n",
+                interruptCount++, vector, error & 0xffff, cpl, cs, rip, rip, ss, rsp,
+                cr2 != -1 ? String.format(java.util.Locale.ROOT, " CR2=%016x", cr2) : ""));
     }
 }

@@ -42,6 +42,10 @@ public final class Main {
                 out.print(usage());
                 return EXIT_OK;
             }
+            if (o.logHelp) {
+                out.print(org.jemu.DebugLog.help());
+                return EXIT_OK;
+            }
             if (o.version) {
                 out.println("jemu version " + version() + " (x86-64 system emulator in Java, running on Java "
                         + System.getProperty("java.version") + ")");
@@ -53,15 +57,39 @@ public final class Main {
             err.println("jemu: " + e.getMessage());
             return e.status;
         }
-        return boot(o.config, out, err);
+        return boot(o, out, err);
     }
 
     /** Builds the machine and runs it with the terminal as its serial console. */
-    static int boot(MachineConfig config, PrintStream out, PrintStream err) {
+    static int boot(Options o, PrintStream out, PrintStream err) {
+        PrintStream logOut = null;
+        if (o.logFile != null) {
+            try {
+                logOut = new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(o.logFile), 1 << 16), false);
+            } catch (IOException e) {
+                err.println("jemu: -D " + o.logFile + ": " + e.getMessage());
+                return EXIT_INPUT;
+            }
+        }
+        Console console = new Console(o, System.in, out, err);
+        try {
+            console.start();
+            return boot(o, logOut, console, out, err);
+        } catch (UsageException e) {
+            err.println("jemu: " + e.getMessage());
+            return e.status;
+        } finally {
+            console.close();
+            if (logOut != null) logOut.close();
+        }
+    }
+
+    private static int boot(Options o, PrintStream logOut, Console console, PrintStream out, PrintStream err) {
+        MachineConfig config = o.config;
         while (true) {
             Machine m;
             try {
-                m = new Machine(config, b -> out.write(b));
+                m = new Machine(config, console.serialSink());
             } catch (KernelFormatException | InitramfsException e) {
                 err.println("jemu: " + e.getMessage());
                 return EXIT_INPUT;
@@ -69,21 +97,25 @@ public final class Main {
                 err.println("jemu: cannot read input: " + e.getMessage());
                 return EXIT_INPUT;
             }
-            ConsoleInput.start(System.in, m);
+            m.log().setItems(o.logItems);
+            m.log().setOutput(logOut != null ? logOut : console.logStream());
+            console.attach(m);
+            if (console.exitRequested()) return EXIT_OK;   // C-a x or quit while the machine was being built
             Machine.Exit why = m.run();
             out.flush();
+            if (console.exitRequested()) return EXIT_OK;
             switch (why) {
                 case POWER_OFF: return EXIT_OK;
                 case STOPPED: return EXIT_OK;
                 case RESET:
                     if (config.noReboot) {
-                        err.println("jemu: " + m.exitMessage() + "; exiting (-no-reboot)");
+                        console.report("jemu: " + m.exitMessage() + "; exiting (-no-reboot)");
                         return EXIT_OK;
                     }
-                    err.println("jemu: " + m.exitMessage() + "; rebooting");
+                    console.report("jemu: " + m.exitMessage() + "; rebooting");
                     continue;
                 default:
-                    err.println("jemu: " + m.exitMessage());
+                    console.report("jemu: " + m.exitMessage());
                     return EXIT_INTERNAL;
             }
         }
@@ -130,6 +162,14 @@ public final class Main {
                 "  --version        print the version",
                 "",
                 "  -icount N        deterministic time: each instruction advances the clock by 2^N ns",
+                "",
+                "  -serial DEV      the first serial port: mon:stdio (default: the terminal, shared with the",
+                "                   monitor through C-a c), stdio, null, file:PATH, tcp:[HOST]:PORT,server",
+                "                   (HOST defaults to 127.0.0.1)",
+                "  -monitor stdio|none  the monitor on the terminal, or none",
+                "  -echr N          the console escape character (default 1, Ctrl-A; C-a h lists the keys)",
+                "  -d ITEM,...      debug log: in_asm exec cpu int guest_errors unimp cpu_reset (-d help)",
+                "  -D FILE          write the -d log to FILE instead of stderr",
                 "",
                 "Exit status: 0 ok (the guest powered off), 1 missing or malformed input file,",
                 "2 unknown or unsupported option, 70 internal error.",

@@ -14,6 +14,16 @@ final class Options {
     boolean help;
     boolean version;
     final MachineConfig config = new MachineConfig();
+    /** The first serial port's back-end (QEMU's default with -nographic: the terminal, multiplexed with the monitor). */
+    SerialBackend serial;
+    /** {@code -monitor}: null (default: on the console multiplexer), "stdio" or "none". */
+    String monitor;
+    /** {@code -echr}: the console escape character (Ctrl-A). */
+    int echr = 1;
+    /** {@code -d}: DebugLog items; {@code -D}: the log file (stderr when null). */
+    int logItems;
+    String logFile;
+    boolean logHelp;
 
     static Options parse(String[] args) throws UsageException {
         Options o = new Options();
@@ -37,12 +47,50 @@ final class Options {
                 case "-accel": o.config.accel = parseAccel(value(args, ++i, a)); break;
                 case "-smp": o.config.smp = parseSmp(value(args, ++i, a)); break;
                 case "-icount": o.config.icountShift = parseIcount(value(args, ++i, a)); break;
+                case "-serial": {
+                    if (o.serial != null) throw UsageException.usage("-serial: only one serial port is supported");
+                    o.serial = SerialBackend.parse(value(args, ++i, a));
+                    break;
+                }
+                case "-monitor": {
+                    String v = value(args, ++i, a);
+                    if (!v.equals("stdio") && !v.equals("none"))
+                        throw UsageException.usage("-monitor " + v + ": unsupported (use stdio or none)");
+                    o.monitor = v;
+                    break;
+                }
+                case "-echr": o.echr = parseEchr(value(args, ++i, a)); break;
+                case "-d": {
+                    String v = value(args, ++i, a);
+                    if (v.equals("help") || v.equals("?")) { o.logHelp = true; break; }
+                    try {
+                        o.logItems |= org.jemu.DebugLog.parse(v);
+                    } catch (IllegalArgumentException e) {
+                        throw UsageException.usage("-d: " + e.getMessage());
+                    }
+                    break;
+                }
+                case "-D": o.logFile = value(args, ++i, a); break;
                 default:
                     if (a.startsWith("-")) throw UsageException.usage("unknown or unsupported option: " + a);
                     throw UsageException.usage("unexpected argument: " + a + " (options start with '-'; see --help)");
             }
         }
+        if (o.serial == null) o.serial = SerialBackend.parse("stdio".equals(o.monitor) || "none".equals(o.monitor) ? "stdio" : "mon:stdio");
+        if ("stdio".equals(o.monitor) && o.serial.kind == SerialBackend.Kind.MON_STDIO)
+            throw UsageException.usage("-monitor stdio: stdio is already used by -serial mon:stdio");
         return o;
+    }
+
+    /** QEMU's -echr: a character code, decimal or 0x hex (1 is Ctrl-A). */
+    static int parseEchr(String s) throws UsageException {
+        try {
+            int v = s.startsWith("0x") || s.startsWith("0X") ? Integer.parseInt(s.substring(2), 16) : Integer.parseInt(s);
+            if (v >= 0 && v < 256) return v;
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw UsageException.usage("-echr " + s + ": expected a character code from 0 to 255");
     }
 
     /** Checks that the input files exist; called only when the machine is to be run. */

@@ -36,24 +36,24 @@ public final class Interrupts {
     /**
      * Takes one pending NMI or maskable interrupt if the CPU may (see {@link #actionable}): acknowledges
      * it at {@code controller} (INTA) and delivers it through the IDT, waking a halted CPU. Returns
-     * whether one was taken.
+     * the vector taken, or -1 when none was.
      */
-    public static boolean takePending(CpuState cpu, CpuSignals signals, InterruptController controller) {
+    public static int takePending(CpuState cpu, CpuSignals signals, InterruptController controller) {
         int w = actionable(cpu, signals.word());
         if ((w & CpuSignals.NMI) != 0) {
             signals.clear(CpuSignals.NMI);
             cpu.halted = false;
             cpu.nmiBlocked = true;
             deliver(cpu, GuestFault.NMI, -1, Kind.EXTERNAL, cpu.rip);
-            return true;
+            return GuestFault.NMI;
         }
         if ((w & CpuSignals.INTR) != 0) {
             int vector = controller.acknowledge();
             cpu.halted = false;
             deliver(cpu, vector, -1, Kind.EXTERNAL, cpu.rip);
-            return true;
+            return vector;
         }
-        return false;
+        return -1;
     }
 
     /** Delivers a guest fault raised by the instruction at {@code cpu.rip} (faults push that RIP). */

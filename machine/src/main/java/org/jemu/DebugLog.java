@@ -1,0 +1,65 @@
+package org.jemu;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * QEMU-style {@code -d ITEM,...} debug logging with {@code -D FILE}. When no item is on, the machine
+ * checks one int per run-loop pass and nothing else: logging costs nothing when it is off. The
+ * instruction items ({@code in_asm}, {@code exec}, {@code cpu}) make the machine step one instruction
+ * at a time, which is slow, as in QEMU with {@code -singlestep}.
+ */
+public final class DebugLog {
+    public static final int IN_ASM = 1, EXEC = 2, CPU = 4, INT = 8, GUEST_ERRORS = 16, UNIMP = 32, PCALL = 64, CPU_RESET = 128;
+    /** Items that need the run loop to step instruction by instruction. */
+    public static final int STEPPING = IN_ASM | EXEC | CPU | INT;
+
+    static final String[] NAMES = {"in_asm", "exec", "cpu", "int", "guest_errors", "unimp", "pcall", "cpu_reset"};
+    static final String[] HELP = {
+        "show target assembly code for each instruction executed the first time",
+        "show trace before each executed instruction",
+        "show CPU registers before each executed instruction",
+        "show interrupts and exceptions (in the guest's IDT)",
+        "log when the guest touches a device that does not exist (unclaimed I/O ports)",
+        "log unimplemented functionality",
+        "accepted for QEMU compatibility; logs nothing",
+        "show CPU state before a CPU reset"};
+
+    private volatile int items;
+    private volatile PrintStream out = System.err;
+
+    public int items() { return items; }
+
+    public boolean on(int item) { return (items & item) != 0; }
+
+    public void setItems(int items) { this.items = items; }
+
+    public PrintStream out() { return out; }
+
+    public void setOutput(PrintStream out) { this.out = out; }
+
+    /** Parses {@code in_asm,int} (or "none"); throws IllegalArgumentException naming a bad item. */
+    public static int parse(String spec) {
+        int m = 0;
+        for (String s : spec.split(",")) {
+            String n = s.trim().toLowerCase(Locale.ROOT);
+            if (n.isEmpty() || n.equals("none")) continue;
+            if (n.equals("all")) { m |= (1 << NAMES.length) - 1; continue; }
+            int k = java.util.Arrays.asList(NAMES).indexOf(n);
+            if (k < 0) throw new IllegalArgumentException("unknown log item '" + s + "' (-d help lists them)");
+            m |= 1 << k;
+        }
+        return m;
+    }
+
+    public static String help() {
+        StringBuilder sb = new StringBuilder("Log items (comma separated):\n");
+        for (int i = 0; i < NAMES.length; i++) sb.append(String.format(Locale.ROOT, "%-13s%s\n", NAMES[i], HELP[i]));
+        return sb.toString();
+    }
+
+    public void log(String s) {
+        PrintStream o = out;
+        o.print(s);
+    }
+}
