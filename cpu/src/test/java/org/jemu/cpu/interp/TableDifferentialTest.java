@@ -1,0 +1,217 @@
+package org.jemu.cpu.interp;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.jemu.cpu.decode.Decoder;
+import org.jemu.cpu.decode.Form;
+import org.jemu.cpu.decode.Insn;
+import org.jemu.cpu.decode.OpTable;
+import org.jemu.cpu.decode.Operand;
+import org.jemu.cpu.sys.Cpuid;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every row of the instruction table against the host CPU. For each row the decoder enables (with
+ * what jemu's CPUID advertises), {@link RowEncoder} encodes random instances straight from the row
+ * (operand sizes, registers, memory forms, immediates, LOCK/REP) from random edge-biased states
+ * ({@link StateGen}); an instance counts only when jemu's decoder selects that very row for the whole
+ * byte string. Each instance runs natively ({@code snippet_host.c}, many per process) and on the
+ * interpreter; GPRs, the row's defined flags (its {@code u=} flags are masked out), x87/MMX/SSE state,
+ * the data block (which holds the stack) and the fault signal must match.
+ *
+ * <p>Rows that cannot run in the harness are skipped with a reason ({@link #skipReason}); the
+ * coverage (rows run, rows skipped and why) is printed and written to
+ * {@code target/table-differential.txt}. {@code -Djemu.diff.scale=N} multiplies the 200 cases per
+ * row; {@code -Djemu.diff.seed} changes them.
+ */
+class TableDifferentialTest {
+    static final int CASES = Integer.getInteger("jemu.diff.cases", 200) * Integer.getInteger("jemu.diff.scale", 1);
+    static final long SEED = Long.getLong("jemu.diff.seed", 1);
+    /** Native runs per harness process (bounds the memory the batches hold). */
+    static final int BATCH = 8000;
+
+    record Row(Form form) {
+        @Override public String toString() { return form.index + " " + form.name; }
+    }
+
+    /** Per row: mismatching cases and the first few descriptions. */
+    static final class Result {
+        int cases, bad, faults;
+        final StringBuilder first = new StringBuilder();
+    }
+
+    private static final Map<Integer, String> SKIP = new LinkedHashMap<>();
+    private static final Map<Integer, Result> RESULTS = new LinkedHashMap<>();
+
+    /** Rows whose outcome depends on the host, not on the instruction (time, randomness, identity). */
+    static final Set<String> HOST_SPECIFIC = Set.of("CPUID", "RDTSC", "RDTSCP", "RDRAND", "RDSEED", "RDPMC");
+    /** Control transfers: the harness runs straight-line code that falls off its end. */
+    static final Set<String> CONTROL = Set.of("RET", "RETF", "IRET", "IRETW", "IRETQ", "INT", "INT3", "INT1",
+            "SYSCALL", "SYSENTER", "SYSRETD", "SYSRETQ", "SYSEXITD", "SYSEXITQ", "LOOP", "LOOPE", "LOOPNE",
+            "JRCXZ", "CALL", "JMP");
+    /** Segment and descriptor-table state, which the jemu side of the harness does not set up like Linux. */
+    static final Set<String> SEGMENTS = Set.of("LAR", "LSL", "VERR", "VERW", "SLDT", "STR", "SGDT", "SIDT",
+            "SMSW", "LSS", "LFS", "LGS");
+    /** Images that hold FIP/FDP/FOP, which the host fills by vendor and the compare leaves out of the FXSAVE area only. */
+    static final Set<String> FPU_IMAGES = Set.of("FXSAVE", "FXSAVE64", "FXRSTOR", "FXRSTOR64", "FNSTENV",
+            "FLDENV", "FNSAVE", "FRSTOR", "XSAVE", "XSAVE64", "XRSTOR", "XRSTOR64");
+
+    /** Correctly rounded in jemu, not always on the host (src/test/resources/x87/transcendental-differences.txt). */
+    static final Set<String> TRANSCENDENTAL = Set.of("FSIN", "FCOS", "FSINCOS", "FPTAN", "FPATAN", "F2XM1", "FYL2X",
+            "FYL2XP1");
+
+    /** Why {@code f} is not run, or null. */
+    static String skipReason(Form f, int ext) {
+        if ((f.ext & ~ext) != 0) return "extension not advertised by jemu's CPUID";
+        String m = f.mnemonic;
+        for (int k : f.kinds) {
+            if (k == Operand.J) return "control transfer (relative branch)";
+            if (k == Operand.S || k == Operand.SEG) return "segment register (host selectors differ from the harness)";
+        }
+        if (CONTROL.contains(m)) return "control transfer";
+        if (HOST_SPECIFIC.contains(m)) return "result depends on the host (time, randomness, identity)";
+        if (SEGMENTS.contains(m)) return "segment/descriptor-table state (host selectors differ from the harness)";
+        if (FPU_IMAGES.contains(m)) return "saves/restores FIP/FDP/FOP, which the host fills by vendor";
+        if (TRANSCENDENTAL.contains(m))
+            return "x87 transcendental: jemu rounds correctly, the host not always (x87/transcendental-differences.txt)";
+        if (m.equals("MONITOR") || m.equals("MWAIT")) return "host kernel-specific (may be enabled for user mode)";
+        return null;
+    }
+
+    static Stream<Row> rows() {
+        return IntStream.range(0, OpTable.count()).mapToObj(i -> new Row(OpTable.form(i)));
+    }
+
+    @BeforeAll
+    static void runAll() throws Exception {
+        int ext = new Cpuid(Cpuid.DEFAULT_TSC_HZ).decoderExtensions();
+        Decoder dec = new Decoder(ext);
+        Insn insn = new Insn();
+        List<byte[]> codes = new ArrayList<>();
+        List<HostSnippets.State> states = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < OpTable.count(); i++) {
+            Form f = OpTable.form(i);
+            String why = skipReason(f, ext);
+            if (why != null) { SKIP.put(i, why); continue; }
+            Random r = new Random(SEED * 1_000_003L + f.name.hashCode() * 31L + i);
+            int made = 0;
+            for (int c = 0; c < CASES; c++) {
+                HostSnippets.State init = StateGen.state(r, true);
+                byte[] code = null;
+                HostSnippets.State s = null;
+                for (int attempt = 0; attempt < 40 && code == null; attempt++) {
+                    s = init.copy();
+                    byte[] b = RowEncoder.encode(f, r, s);
+                    try {
+                        dec.decode(b, 0, insn);
+                        if (insn.form == i && insn.length == b.length) code = b;
+                    } catch (RuntimeException e) {
+                        // not this row; try another instance
+                    }
+                }
+                if (code == null) continue;
+                codes.add(code);
+                states.add(s);
+                owners.add(i);
+                made++;
+                if (codes.size() >= BATCH) { flush(codes, states, owners); }
+            }
+            if (made == 0) SKIP.put(i, "no generated encoding decodes to this row (shadowed, or not encodable by RowEncoder)");
+            else if (made < CASES) RESULTS.computeIfAbsent(i, k -> new Result()).first.append("(only ").append(made).append(" encodable cases)\n");
+        }
+        flush(codes, states, owners);
+        report();
+    }
+
+    private static void flush(List<byte[]> codes, List<HostSnippets.State> states, List<Integer> owners)
+            throws IOException, InterruptedException {
+        if (codes.isEmpty()) return;
+        List<HostSnippets.State> nat = HostSnippets.runNative(codes, states);
+        for (int k = 0; k < codes.size(); k++) {
+            int i = owners.get(k);
+            Form f = OpTable.form(i);
+            Result res = RESULTS.computeIfAbsent(i, x -> new Result());
+            res.cases++;
+            HostSnippets.State a = nat.get(k).copy(), b = HostSnippets.runJemu(codes.get(k), states.get(k));
+            if (a.status != 0) res.faults++;
+            a.rflags &= ~f.flagsUndefined;
+            b.rflags &= ~f.flagsUndefined;
+            // RCP/RSQRT approximations are implementation-specific (SDM Vol. 2B RCPPS: relative error <= 1.5 * 2^-12).
+            String diff = HostSnippets.compare(a, b, f.mnemonic.startsWith("RCP") || f.mnemonic.startsWith("RSQRT") ? 0x1800 : 0);
+            if (!diff.isEmpty() && res.bad++ < 2)
+                res.first.append("code ").append(hex(codes.get(k))).append('\n')
+                        .append(HostSnippets.describe(states.get(k))).append(operandBytes(codes.get(k), states.get(k)))
+                        .append(diff).append('\n');
+        }
+        codes.clear();
+        states.clear();
+        owners.clear();
+    }
+
+    /** The 16 bytes at the instruction's memory operand, when it has one in the block. */
+    private static String operandBytes(byte[] code, HostSnippets.State s) {
+        Insn in = new Insn();
+        new Decoder(new Cpuid(Cpuid.DEFAULT_TSC_HZ).decoderExtensions()).decode(code, 0, in);
+        if (!in.hasMem) return "";
+        long off = in.effectiveAddress(s.gpr, HostSnippets.CODE + code.length, new long[6]) - HostSnippets.DATA;
+        if (off < 0 || off + 16 > HostSnippets.MEMSZ) return "memory operand outside the block: " + Long.toHexString(off) + "\n";
+        StringBuilder b = new StringBuilder("memory operand at block+" + Long.toHexString(off) + ":");
+        for (int i = 0; i < 16; i++) b.append(String.format(" %02x", s.mem[(int) off + i] & 0xff));
+        return b.append('\n').toString();
+    }
+
+    static String hex(byte[] b) {
+        StringBuilder s = new StringBuilder();
+        for (byte x : b) s.append(String.format("%02x ", x & 0xff));
+        return s.toString().strip();
+    }
+
+    private static void report() throws IOException {
+        StringBuilder s = new StringBuilder();
+        int run = 0, cases = 0, bad = 0;
+        for (Map.Entry<Integer, Result> e : RESULTS.entrySet()) {
+            if (e.getValue().cases == 0) continue;
+            run++;
+            cases += e.getValue().cases;
+            if (e.getValue().bad > 0) bad++;
+        }
+        s.append(String.format("table differential: %d of %d rows run, %d cases, %d rows mismatch, %d rows skipped%n",
+                run, OpTable.count(), cases, bad, SKIP.size()));
+        for (Map.Entry<Integer, Result> e : RESULTS.entrySet()) {
+            Result r = e.getValue();
+            s.append(String.format("  run  %-4d %-28s %5d cases %5d faults %s%n", e.getKey(), OpTable.form(e.getKey()).name,
+                    r.cases, r.faults, r.bad > 0 ? r.bad + " MISMATCH" : ""));
+        }
+        for (Map.Entry<Integer, String> e : SKIP.entrySet())
+            s.append(String.format("  skip %-4d %-28s %s%n", e.getKey(), OpTable.form(e.getKey()).name, e.getValue()));
+        Path out = Path.of("target", "table-differential.txt");
+        if (Files.isDirectory(out.getParent())) Files.writeString(out, s);
+        System.out.println(s.substring(0, s.indexOf("\n") + 1) + "  (per-row list: " + out + ")");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void sameAsHost(Row row) {
+        int i = row.form().index;
+        String why = SKIP.get(i);
+        if (why != null) abort(why);
+        Result r = RESULTS.get(i);
+        if (r == null || r.cases == 0) abort("no cases");
+        if (r.bad > 0) fail(r.bad + " of " + r.cases + " cases differ\n" + r.first);
+    }
+}
