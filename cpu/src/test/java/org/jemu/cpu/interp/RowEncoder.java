@@ -71,7 +71,7 @@ final class RowEncoder {
         }
         if (btMem(f, mem) && reg == 4) reg = 12;    // RSP is set to the stack below
         // ---- memory operand: target offset in the block and pointer registers ----
-        int addr67 = mem && r.nextInt(6) == 0 ? 1 : 0;
+        int addr67 = (mem || isString(f)) && r.nextInt(6) == 0 ? 1 : 0;
         int base = -1, index = -1, scale = 0, dispSize = 0;
         long disp = 0;
         boolean rip = false, absolute = false;
@@ -174,7 +174,7 @@ final class RowEncoder {
             long d = HostSnippets.DATA + memOff - (HostSnippets.CODE + code.length);
             for (int i = 0; i < 4; i++) code[dispPos + i] = (byte) (d >> (8 * i));
         }
-        adjust(f, r, s, mem ? memOff : -1);
+        adjust(f, r, s, mem ? memOff : -1, addr67 == 1);
         if (shld16(f, size)) s.gpr[1] = (s.gpr[1] & ~0xffL) | Math.floorMod(s.gpr[1], 17);
         if (btMem(f, mem)) {
             // BT* m, r: the bit offset is signed and unbounded; keep it within the block, with junk above the operand size
@@ -194,13 +194,14 @@ final class RowEncoder {
     }
 
     /** Implicit operands: string pointers and counts, shift counts, dividends, the stack. */
-    private static void adjust(Form f, Random r, HostSnippets.State s, int memOff) {
+    private static void adjust(Form f, Random r, HostSnippets.State s, int memOff, boolean a32) {
         String m = f.mnemonic;
         for (int k : f.kinds) if (k == Operand.CL) s.gpr[1] = COUNTS[r.nextInt(COUNTS.length)] + (r.nextBoolean() ? 0 : r.nextLong() & ~0xffL);
         if (isString(f) || m.startsWith("MASKMOV")) {
             s.gpr[6] = HostSnippets.DATA + 192 + r.nextInt(128);
             s.gpr[7] = HostSnippets.DATA + 640 + r.nextInt(128);
             s.gpr[1] = r.nextInt(10);
+            if (a32) for (int g : new int[] {1, 6, 7}) s.gpr[g] |= r.nextLong() & 0xffffffff00000000L;  // 67: ECX/ESI/EDI only
         }
         if (m.equals("XLAT")) s.gpr[3] = HostSnippets.DATA + 256 + r.nextInt(256);
         if ((m.equals("DIV") || m.equals("IDIV")) && r.nextInt(3) > 0) {

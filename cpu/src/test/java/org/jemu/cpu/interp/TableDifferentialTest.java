@@ -51,9 +51,12 @@ class TableDifferentialTest {
     /** Per row: mismatching cases and the first few descriptions. */
     static final class Result {
         int cases, bad, faults;
+        /** Variants seen, bits: 0 register r/m, 1 memory, 2..4 operand size 2/4/8, 5 LOCK, 6 REP, 7 REX.W, 8 67. */
+        int seen;
         final StringBuilder first = new StringBuilder();
     }
 
+    private static long nativeNanos, jemuNanos;
     private static final Map<Integer, String> SKIP = new LinkedHashMap<>();
     private static final Map<Integer, Result> RESULTS = new LinkedHashMap<>();
 
@@ -98,6 +101,7 @@ class TableDifferentialTest {
 
     @BeforeAll
     static void runAll() throws Exception {
+        long t0 = System.nanoTime();
         int ext = new Cpuid(Cpuid.DEFAULT_TSC_HZ).decoderExtensions();
         Decoder dec = new Decoder(ext);
         Insn insn = new Insn();
@@ -119,7 +123,10 @@ class TableDifferentialTest {
                     byte[] b = RowEncoder.encode(f, r, s);
                     try {
                         dec.decode(b, 0, insn);
-                        if (insn.form == i && insn.length == b.length) code = b;
+                        if (insn.form == i && insn.length == b.length) {
+                            code = b;
+                            RESULTS.computeIfAbsent(i, k -> new Result()).seen |= variant(f, insn);
+                        }
                     } catch (RuntimeException e) {
                         // not this row; try another instance
                     }
@@ -136,12 +143,17 @@ class TableDifferentialTest {
         }
         flush(codes, states, owners);
         report();
+        System.out.printf("table differential: %.1f s (native %.1f s, jemu %.1f s)%n", (System.nanoTime() - t0) / 1e9,
+                nativeNanos / 1e9, jemuNanos / 1e9);
     }
 
     private static void flush(List<byte[]> codes, List<HostSnippets.State> states, List<Integer> owners)
             throws IOException, InterruptedException {
         if (codes.isEmpty()) return;
+        long t = System.nanoTime();
         List<HostSnippets.State> nat = HostSnippets.runNative(codes, states);
+        nativeNanos += System.nanoTime() - t;
+        t = System.nanoTime();
         for (int k = 0; k < codes.size(); k++) {
             int i = owners.get(k);
             Form f = OpTable.form(i);
@@ -158,9 +170,28 @@ class TableDifferentialTest {
                         .append(HostSnippets.describe(states.get(k))).append(operandBytes(codes.get(k), states.get(k)))
                         .append(diff).append('\n');
         }
+        jemuNanos += System.nanoTime() - t;
         codes.clear();
         states.clear();
         owners.clear();
+    }
+
+    static int variant(Form f, Insn in) {
+        int v = 0;
+        if (f.hasModrm) v |= in.hasMem ? 2 : 1;
+        if (f.sizeRule < 0) v |= in.opSize == 2 ? 4 : in.opSize == 4 ? 8 : in.opSize == 8 ? 16 : 0;
+        if (in.lock()) v |= 32;
+        if (in.rep() || in.repne()) v |= 64;
+        if ((in.prefixes & Insn.PFX_REXW) != 0) v |= 128;
+        if (in.addrSize == 4) v |= 256;
+        return v;
+    }
+
+    static String variants(int v) {
+        StringBuilder s = new StringBuilder();
+        String[] names = {"reg", "mem", "o16", "o32", "o64", "lock", "rep", "rex.w", "a32"};
+        for (int i = 0; i < names.length; i++) if ((v & 1 << i) != 0) s.append(s.length() == 0 ? "" : ",").append(names[i]);
+        return s.toString();
     }
 
     /** The 16 bytes at the instruction's memory operand, when it has one in the block. */
@@ -194,8 +225,8 @@ class TableDifferentialTest {
                 run, OpTable.count(), cases, bad, SKIP.size()));
         for (Map.Entry<Integer, Result> e : RESULTS.entrySet()) {
             Result r = e.getValue();
-            s.append(String.format("  run  %-4d %-28s %5d cases %5d faults %s%n", e.getKey(), OpTable.form(e.getKey()).name,
-                    r.cases, r.faults, r.bad > 0 ? r.bad + " MISMATCH" : ""));
+            s.append(String.format("  run  %-4d %-28s %5d cases %5d faults  %-36s %s%n", e.getKey(), OpTable.form(e.getKey()).name,
+                    r.cases, r.faults, variants(r.seen), r.bad > 0 ? r.bad + " MISMATCH" : ""));
         }
         for (Map.Entry<Integer, String> e : SKIP.entrySet())
             s.append(String.format("  skip %-4d %-28s %s%n", e.getKey(), OpTable.form(e.getKey()).name, e.getValue()));
