@@ -27,6 +27,19 @@ final class RowEncoder {
     /** One encoded instance. */
     record Instance(byte[] code, String note) {}
 
+    /** Appended after a branch: {@code lea r11, [r11+1]} (no flags), which a taken branch skips. */
+    static final byte[] MARKER = {0x4d, (byte) 0x8d, 0x5b, 0x01};
+
+    /** Near branches, calls and returns: run with {@link #MARKER} after them. */
+    static boolean isBranch(Form f) {
+        for (int k : f.kinds) if (k == Operand.J) return true;
+        String m = f.mnemonic;
+        return m.equals("RET") || (m.equals("CALL") || m.equals("JMP")) && f.kinds.length == 1 && f.kinds[0] == Operand.E;
+    }
+
+    /** Bytes after the instruction itself. */
+    static int trailer(Form f) { return isBranch(f) ? MARKER.length : 0; }
+
     static boolean isString(Form f) {
         for (int k : f.kinds) if (k == Operand.X || k == Operand.Y) return true;
         return false;
@@ -67,11 +80,13 @@ final class RowEncoder {
                 if (f.modSel == 0 && !hasE) mem = r.nextBoolean();
                 mod = mem ? -1 : 3;
                 rm = r.nextInt(16);
+                if (isBranch(f) && rm == 4) rm = 0;     // RSP is set to the stack below
             }
         }
         if (btMem(f, mem) && reg == 4) reg = 12;    // RSP is set to the stack below
         // ---- memory operand: target offset in the block and pointer registers ----
-        int addr67 = (mem || isString(f)) && r.nextInt(6) == 0 ? 1 : 0;
+        boolean counted = f.mnemonic.startsWith("LOOP") || f.mnemonic.equals("JRCXZ");
+        int addr67 = (mem || isString(f) || counted) && r.nextInt(6) == 0 ? 1 : 0;
         int base = -1, index = -1, scale = 0, dispSize = 0;
         long disp = 0;
         boolean rip = false, absolute = false;
@@ -156,6 +171,10 @@ final class RowEncoder {
             if (k == Operand.O) {
                 long a = HostSnippets.DATA + memOff;
                 for (int j = 0; j < 8; j++) b.write((int) (a >> (8 * j)));
+            } else if (k == Operand.J) {
+                // jump over the marker: taken and not taken differ in R11
+                int n = f.sizes[i] == 1 ? 1 : 4;
+                for (int j = 0; j < n; j++) b.write(j == 0 ? MARKER.length : 0);
             } else if (k == Operand.I) {
                 int n;
                 switch (f.sizes[i]) {
@@ -169,6 +188,8 @@ final class RowEncoder {
                 for (int j = 0; j < n; j++) b.write((int) (v >> (8 * j)));
             }
         }
+        int insnLength = b.size();
+        if (isBranch(f)) b.write(MARKER, 0, MARKER.length);
         byte[] code = b.toByteArray();
         if (rip) {
             long d = HostSnippets.DATA + memOff - (HostSnippets.CODE + code.length);
@@ -176,6 +197,17 @@ final class RowEncoder {
         }
         adjust(f, r, s, mem ? memOff : -1, addr67 == 1);
         if (shld16(f, size)) s.gpr[1] = (s.gpr[1] & ~0xffL) | Math.floorMod(s.gpr[1], 17);
+        if (isBranch(f)) {
+            // indirect targets and return addresses: the marker or the end of the snippet
+            long target = HostSnippets.CODE + insnLength + (r.nextBoolean() ? MARKER.length : 0);
+            if (f.mnemonic.equals("RET")) putLe(s.mem, STACK_OFF, target);
+            else if (f.mnemonic.equals("CALL") || f.mnemonic.equals("JMP")) {
+                if (f.kinds[0] != Operand.J) {
+                    if (mem) putLe(s.mem, memOff, target);
+                    else s.gpr[rm] = target;
+                }
+            }
+        }
         if (btMem(f, mem)) {
             // BT* m, r: the bit offset is signed and unbounded; keep it within the block, with junk above the operand size
             long off = r.nextInt(2 * 8 * 200) - 8 * 200;
@@ -203,6 +235,8 @@ final class RowEncoder {
             s.gpr[1] = r.nextInt(10);
             if (a32) for (int g : new int[] {1, 6, 7}) s.gpr[g] |= r.nextLong() & 0xffffffff00000000L;  // 67: ECX/ESI/EDI only
         }
+        if (m.startsWith("LOOP") || m.equals("JRCXZ"))
+            s.gpr[1] = new long[] {0, 1, 2, -1, 0x100000000L, 0x100000001L, r.nextLong()}[r.nextInt(7)];
         if (m.equals("XLAT")) s.gpr[3] = HostSnippets.DATA + 256 + r.nextInt(256);
         if ((m.equals("DIV") || m.equals("IDIV")) && r.nextInt(3) > 0) {
             boolean neg = s.gpr[0] < 0 && m.equals("IDIV");
