@@ -91,7 +91,10 @@ final class RowEncoder {
         long disp = 0;
         boolean rip = false, absolute = false;
         int memOff = 256 + 16 * r.nextInt(32);
-        if (f.map == 1 && f.opcodeByte == 0xc7 && f.wSel == 1) { /* CMPXCHG16B: aligned below */ }
+        // Branch targets are written into the block after the state is made: keep them clear of the
+        // quadword below RSP, which the native entry overwrites with RFLAGS.
+        if (isBranch(f)) memOff = 256 + 16 * r.nextInt(15);
+        if (f.map == 1 && f.opcodeByte == 0xc7 && f.wSel == 1) { /* CMPXCHG16B: aligned */ }
         else if (r.nextInt(10) == 0) memOff += 1 + r.nextInt(15);
         if (mem) {
             int form = r.nextInt(10);

@@ -159,10 +159,17 @@ class TableDifferentialTest {
             Form f = OpTable.form(i);
             Result res = RESULTS.computeIfAbsent(i, x -> new Result());
             res.cases++;
-            HostSnippets.State a = nat.get(k).copy(), b = HostSnippets.runJemu(codes.get(k), states.get(k));
+            HostSnippets.State a = nat.get(k).copy(), b;
+            try {
+                b = HostSnippets.runJemu(codes.get(k), states.get(k));
+            } catch (RuntimeException | AssertionError e) {
+                if (res.bad++ < 2) res.first.append("code ").append(hex(codes.get(k))).append(": jemu threw ").append(e).append('\n');
+                continue;
+            }
             if (a.status != 0) res.faults++;
-            a.rflags &= ~f.flagsUndefined;
-            b.rflags &= ~f.flagsUndefined;
+            int undefined = undefinedFlags(f, codes.get(k), states.get(k));
+            a.rflags &= ~undefined;
+            b.rflags &= ~undefined;
             // RCP/RSQRT approximations are implementation-specific (SDM Vol. 2B RCPPS: relative error <= 1.5 * 2^-12).
             String diff = HostSnippets.compare(a, b, f.mnemonic.startsWith("RCP") || f.mnemonic.startsWith("RSQRT") ? 0x1800 : 0);
             if (!diff.isEmpty() && res.bad++ < 2)
@@ -174,6 +181,30 @@ class TableDifferentialTest {
         codes.clear();
         states.clear();
         owners.clear();
+    }
+
+    private static final Decoder DECODER = new Decoder(new Cpuid(Cpuid.DEFAULT_TSC_HZ).decoderExtensions());
+    private static final Insn INSN = new Insn();
+
+    /**
+     * The row's undefined flags, narrowed for shifts and rotates by the masked count of this case: a
+     * count of 0 changes no flag, and OF is defined for a count of 1 (SDM Vol. 2B SAL/SAR/SHL/SHR,
+     * RCL/RCR/ROL/ROR, SHLD, SHRD: "If the count is 0, the flags are not affected"; "OF is affected
+     * only for 1-bit shifts").
+     */
+    static int undefinedFlags(Form f, byte[] code, HostSnippets.State init) {
+        int u = f.flagsUndefined;
+        if ((u & Form.OF) == 0 || f.kinds.length < 2) return u;
+        int last = f.kinds[f.kinds.length - 1];
+        String m = f.mnemonic;
+        boolean shift = m.startsWith("RO") || m.startsWith("RC") || m.startsWith("SH") || m.equals("SAR");
+        if (!shift || (last != Operand.I && last != Operand.CL)) return u;
+        DECODER.decode(code, 0, INSN);
+        long count = last == Operand.CL ? init.gpr[1] : INSN.imm;
+        count &= INSN.opSize == 8 ? 63 : 31;
+        if (count == 0) return 0;
+        if (count == 1) return u & ~Form.OF;
+        return u;
     }
 
     static int variant(Form f, Insn in) {
