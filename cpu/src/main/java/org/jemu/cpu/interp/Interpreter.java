@@ -124,7 +124,27 @@ public final class Interpreter {
         long rip = cpu.rip;
         Insn in = cache.get(cpu.mmu, rip);
         long next = rip + in.length;
-        if (execute(in, next)) cpu.rip = next;
+        try {
+            if (execute(in, next)) cpu.rip = next;
+        } catch (GuestFault f) {
+            throw stackSegmentFault(in, next, f);
+        }
+    }
+
+    /**
+     * A non-canonical address raises #SS(0), not #GP(0), when the reference uses SS (SDM Vol. 3A
+     * §6.15, Interrupt 12; Vol. 1 §3.3.7.1). In 64-bit mode CS/DS/ES/SS overrides are ignored, so
+     * that is a memory operand based on RSP or RBP without an FS/GS override (the host agrees). The
+     * translator sees only the linear address and raises {@link GuestFault#nonCanonical}; this
+     * corrects it. Other #GP(0)s (privilege, alignment) carry no address and pass unchanged.
+     */
+    private GuestFault stackSegmentFault(Insn in, long next, GuestFault f) {
+        if (f.vector != GuestFault.GP || f.address == 0 || !in.hasMem) return f;
+        boolean ss = in.segment != CpuState.FS && in.segment != CpuState.GS
+                && (in.base == CpuState.RSP || in.base == CpuState.RBP);
+        long a = Operands.ea(cpu, in, next);
+        if (!ss || (a << 16 >> 16) == a) return f;
+        return new GuestFault(GuestFault.SS, 0, 0);
     }
 
     /** Runs one instruction; returns true when RIP is to advance to {@code next}. */
