@@ -70,15 +70,14 @@ final class RowEncoder {
             else p66 = true;
         }
         // ---- ModRM ----
-        int mod = -1, reg = 0, rm = 0;
+        int reg = 0, rm = 0;
         boolean mem = false;
         if (f.hasModrm) {
             reg = f.regSel >= 0 ? f.regSel : r.nextInt(16);
-            if (f.rmSel >= 0) { mod = 3; rm = f.rmSel; }
+            if (f.rmSel >= 0) rm = f.rmSel;
             else {
                 mem = f.modSel == 1 || (f.modSel == 0 && hasE && r.nextBoolean());
                 if (f.modSel == 0 && !hasE) mem = r.nextBoolean();
-                mod = mem ? -1 : 3;
                 rm = r.nextInt(16);
                 if (isBranch(f) && rm == 4) rm = 0;     // RSP is set to the stack below
             }
@@ -101,8 +100,9 @@ final class RowEncoder {
             if (form == 0) rip = true;
             else if (form == 1) absolute = true;
             else {
-                do base = r.nextInt(16); while (base == 4 || base == reg);
-                if (r.nextInt(3) == 0) do index = r.nextInt(16); while (index == 4 || index == base || index == reg);
+                int avoid = 1 << 4 | implicitRegs(f) | (btMem(f, mem) ? 1 << reg : 0);
+                do base = r.nextInt(16); while ((avoid & 1 << base) != 0);
+                if (r.nextInt(3) == 0) do index = r.nextInt(16); while ((avoid & 1 << index) != 0 || index == base);
                 scale = r.nextInt(4);
             }
             int ds = r.nextInt(3);
@@ -120,6 +120,7 @@ final class RowEncoder {
                 }
                 long bv = HostSnippets.DATA + memOff - disp - (idx << scale);
                 if (addr67 == 1) bv = (bv & 0xffffffffL) | (r.nextLong() & 0xffffffff00000000L);
+                else if (r.nextInt(40) == 0) bv += r.nextBoolean() ? 1L << 47 : 1L << 62;   // non-canonical: #GP, or #SS via RSP/RBP
                 s.gpr[base] = bv;
             } else if (absolute) disp = HostSnippets.DATA + memOff;
         }
@@ -142,7 +143,7 @@ final class RowEncoder {
         for (int k : f.kinds) if (k == Operand.Z) z = (f.opcodeByte & 7) | (r.nextBoolean() ? 8 : 0);
         int rex = (w ? 8 : 0) | ((reg & 8) != 0 ? 4 : 0) | (index >= 8 ? 2 : 0);
         if (mem) rex |= base >= 8 ? 1 : 0;
-        else if (mod == 3 && f.rmSel < 0) rex |= (rm & 8) != 0 ? 1 : 0;
+        else if (f.hasModrm && f.rmSel < 0) rex |= (rm & 8) != 0 ? 1 : 0;
         if (z >= 8) rex |= 1;
         if (f.rexB0) rex &= ~1;
         if (rex != 0 || r.nextInt(4) == 0) b.write(0x40 | rex);
@@ -226,6 +227,16 @@ final class RowEncoder {
     /** 16-bit SHLD/SHRD: a masked count above 16 leaves the result undefined (SDM Vol. 2B, SHLD). */
     private static boolean shld16(Form f, int size) {
         return size == 2 && (f.mnemonic.equals("SHLD") || f.mnemonic.equals("SHRD"));
+    }
+
+    /** GPRs (bit mask) that {@link #adjust} sets for this row, so they cannot hold an address. */
+    private static int implicitRegs(Form f) {
+        int m = 0;
+        for (int k : f.kinds) if (k == Operand.CL) m |= 1 << 1;
+        String n = f.mnemonic;
+        if (n.equals("DIV") || n.equals("IDIV") || n.startsWith("CMPXCHG")) m |= 1 | 1 << 2;
+        if (n.equals("SHLD") || n.equals("SHRD")) m |= 1 << 1;
+        return m;
     }
 
     /** Implicit operands: string pointers and counts, shift counts, dividends, the stack. */
