@@ -290,12 +290,16 @@ public final class Interpreter {
             case Op.FXRSTOR: x87.checkSse(); sse.fxrstor(ea, rexW(in)); return true;
             case Op.EMMS: x87.checkMmx(); x87.emms(); return true;
             case Op.X87: x87.execute(in, ea, next - in.length); return true;
+            case Op.MOV_FROM_SEG:      // user level: in user mode (no kernel) too
+                if (system != null) return system.execute(in, ea, next);
+                SystemOps.movFromSeg(c, in, ea);
+                return true;
             case Op.HLT: case Op.CLI: case Op.STI: case Op.IN: case Op.OUT: case Op.INS: case Op.OUTS:
             case Op.CLTS: case Op.INVD: case Op.WBINVD: case Op.WRMSR: case Op.RDMSR: case Op.RDPMC:
             case Op.MOV_FROM_CR: case Op.MOV_TO_CR: case Op.MOV_FROM_DR: case Op.MOV_TO_DR:
             case Op.LLDT: case Op.LTR: case Op.LGDT: case Op.LIDT: case Op.LMSW: case Op.INVLPG:
             case Op.SWAPGS: case Op.SYSRET: case Op.SYSEXIT: case Op.MONITOR: case Op.MWAIT:
-            case Op.XSETBV: case Op.MOV_FROM_SEG: case Op.MOV_TO_SEG: case Op.RETF: case Op.IRET:
+            case Op.XSETBV: case Op.MOV_TO_SEG: case Op.RETF: case Op.IRET:
             case Op.SLDT: case Op.STR: case Op.SGDT: case Op.SIDT: case Op.SMSW:
             case Op.LSL: case Op.LAR: case Op.VERR: case Op.VERW:
                 if (system != null) return system.execute(in, ea, next);
