@@ -193,6 +193,8 @@ final class HostSnippets {
         mmu.setUser(true);
         CpuState cpu = new CpuState(mmu);
         cpu.cpl = 3;
+        cpu.segSelector[CpuState.CS] = 0x33;     // Linux's __USER_CS and __USER_DS (in SS); DS ES FS GS are 0
+        cpu.segSelector[CpuState.SS] = 0x2b;
         cpu.cr0 |= 0x22;                         // MP, NE: x87 errors as #MF (Linux sets both)
         cpu.cr4 |= (1 << 9) | (1 << 10);         // OSFXSR, OSXMMEXCPT (as Linux sets them)
         phys.load(0, code, 0, code.length);
