@@ -17,7 +17,7 @@ public final class GuestFault extends RuntimeException {
     public final int vector;
     /** The error code pushed by the exception, or -1 when the vector pushes none. */
     public final int errorCode;
-    /** For #PF: the faulting linear address (goes to CR2); for {@link #nonCanonical}: the address. */
+    /** For #PF: the faulting linear address (goes to CR2); for {@link #nonCanonical} and {@link #misaligned}: the address. */
     public final long address;
 
     public GuestFault(int vector, int errorCode, long address) {
@@ -37,6 +37,12 @@ public final class GuestFault extends RuntimeException {
      * turn it into #SS(0) when the reference uses the stack segment (SDM Vol. 3A §6.15, Interrupt 12).
      */
     public static GuestFault nonCanonical(long linear) { return new GuestFault(GP, 0, linear); }
+
+    /**
+     * #GP(0) for a misaligned 16-byte operand (legacy SSE, CMPXCHG16B, FXSAVE), with the address: a
+     * non-canonical stack reference is checked first and raises #SS(0) instead (the host agrees).
+     */
+    public static GuestFault misaligned(long address) { return new GuestFault(GP, 0, address); }
 
     @Override
     public String getMessage() {
