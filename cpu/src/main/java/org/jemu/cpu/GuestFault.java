@@ -39,8 +39,9 @@ public final class GuestFault extends RuntimeException {
     public static GuestFault nonCanonical(long linear) { return new GuestFault(GP, 0, linear); }
 
     /**
-     * #GP(0) for a misaligned 16-byte operand (legacy SSE, CMPXCHG16B, FXSAVE), with the address: a
-     * non-canonical stack reference is checked first and raises #SS(0) instead (the host agrees).
+     * #GP(0) for a misaligned FXSAVE/FXRSTOR image, with the address: the host checks a
+     * non-canonical stack reference first and raises #SS(0) instead. (For legacy-SSE operands the
+     * host checks alignment first, so those raise plain {@link #gp}.)
      */
     public static GuestFault misaligned(long address) { return new GuestFault(GP, 0, address); }
 

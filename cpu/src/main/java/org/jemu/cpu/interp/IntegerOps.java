@@ -266,7 +266,7 @@ final class IntegerOps {
             cpu.flags.setZf(eq);
             return;
         }
-        if ((ea & 15) != 0) throw GuestFault.misaligned(ea);   // CMPXCHG16B needs a 16-byte aligned operand
+        if ((ea & 15) != 0) throw GuestFault.gp(0);   // CMPXCHG16B needs a 16-byte aligned operand
         cpu.mmu.probeWrite(ea, 16);
         long lo = cpu.mmu.read64(ea), hi = cpu.mmu.read64(ea + 8);
         boolean eq = lo == g[CpuState.RAX] && hi == g[CpuState.RDX];

@@ -136,8 +136,9 @@ public final class Interpreter {
      * §6.15, Interrupt 12; Vol. 1 §3.3.7.1). In 64-bit mode CS/DS/ES/SS overrides are ignored, so
      * that is a memory operand based on RSP or RBP without an FS/GS override (the host agrees). The
      * translator sees only the linear address and raises {@link GuestFault#nonCanonical}; this
-     * corrects it, and also a {@link GuestFault#misaligned} operand, whose canonical check comes
-     * first on the host. Other #GP(0)s (privilege) carry no address and pass unchanged.
+     * corrects it, and also a {@link GuestFault#misaligned} FXSAVE/FXRSTOR image, whose canonical
+     * check comes first on the host. Other #GP(0)s (privilege, SSE alignment) carry no address and
+     * pass unchanged.
      */
     private GuestFault stackSegmentFault(Insn in, long next, GuestFault f) {
         if (f.vector != GuestFault.GP || f.address == 0 || !in.hasMem) return f;

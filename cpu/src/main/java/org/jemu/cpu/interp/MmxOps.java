@@ -98,7 +98,7 @@ final class MmxOps {
                     lo = x[2 * in.rm];
                     hi = x[2 * in.rm + 1];
                 } else {
-                    if ((ea & 15) != 0) throw GuestFault.misaligned(ea);
+                    if ((ea & 15) != 0) throw GuestFault.gp(0);
                     lo = cpu.mmu.read64(ea);
                     hi = cpu.mmu.read64(ea + 8);
                 }

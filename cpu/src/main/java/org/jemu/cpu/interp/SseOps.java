@@ -41,7 +41,7 @@ final class SseOps {
             return;
         }
         if (size == 16) {
-            if ((ea & 15) != 0 && !unalignedOk(in.op)) throw GuestFault.misaligned(ea);
+            if ((ea & 15) != 0 && !unalignedOk(in.op)) throw GuestFault.gp(0);
             lo = cpu.mmu.read64(ea);
             hi = cpu.mmu.read64(ea + 8);
         } else {
@@ -60,7 +60,7 @@ final class SseOps {
     }
 
     private void store16(long ea, long l, long h, boolean aligned) {
-        if (aligned && (ea & 15) != 0) throw GuestFault.misaligned(ea);
+        if (aligned && (ea & 15) != 0) throw GuestFault.gp(0);
         cpu.mmu.probeWrite(ea, 16);
         cpu.mmu.write64(ea, l);
         cpu.mmu.write64(ea + 8, h);
