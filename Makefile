@@ -14,7 +14,11 @@ run: jar images
 test: jar images-all
 	$(MVN_TEST) verify
 	@echo "checking that a second image build rebuilds nothing"
-	src-test-images/make-images.sh all 2>&1 >/dev/null | tee /dev/stderr | grep -q "nothing to rebuild"
+	@out=$$(src-test-images/make-images.sh all 2>&1 >/dev/null); echo "$$out"; \
+	    echo "$$out" | grep -q "nothing to rebuild" || { echo "image cache check failed: something was rebuilt"; exit 1; }
+	@cat */target/surefire-reports/TEST-*.xml | grep -o '<testsuite [^>]*' | \
+	    sed 's/.* tests="\([0-9]*\)" errors="\([0-9]*\)" skipped="\([0-9]*\)" failures="\([0-9]*\)".*/\1 \2 \3 \4/' | \
+	    awk '{t+=$$1; e+=$$2; s+=$$3; f+=$$4} END {printf "tests: %d passed, %d failed, %d skipped\n", t-e-s-f, e+f, s}'
 
 jar:
 	$(MVN) -DskipTests package

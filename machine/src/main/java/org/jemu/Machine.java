@@ -146,18 +146,10 @@ public final class Machine {
                 if ((w & CpuSignals.STOP) != 0) { signals.clear(CpuSignals.STOP); return Exit.STOPPED; }
                 if ((w & CpuSignals.RESET) != 0) { exitMessage = "reset requested by the guest"; return Exit.RESET; }
                 if ((w & CpuSignals.HOST) != 0) signals.serviceHost();
-                if ((w & CpuSignals.NMI) != 0) {
-                    signals.clear(CpuSignals.NMI);
-                    cpu.halted = false;
-                    Interrupts.deliver(cpu, 2, -1, Interrupts.Kind.EXTERNAL, cpu.rip);
-                } else if ((w & CpuSignals.INTR) != 0 && cpu.flags.ifl() && !cpu.interruptShadow) {
-                    int vector = platform.interruptController().acknowledge();
-                    cpu.halted = false;
-                    Interrupts.deliver(cpu, vector, -1, Interrupts.Kind.EXTERNAL, cpu.rip);
-                }
+                Interrupts.takePending(cpu, signals, platform.interruptController());
             }
             if (cpu.halted) {
-                if (!cpu.flags.ifl() && !signals.isSet(CpuSignals.NMI)) {
+                if (!cpu.flags.ifl() && (Interrupts.actionable(cpu, signals.word()) & CpuSignals.NMI) == 0) {
                     exitMessage = "the CPU halted with interrupts disabled";
                     return Exit.POWER_OFF;
                 }

@@ -77,4 +77,10 @@ class BootTest {
         assertTrue(out.contains("ACPI: PM: Preparing to enter system sleep state S5"), "power-off through ACPI S5");
         assertTrue(out.contains("IOAPIC[0]: apic_id 0, version 32, address 0xfec00000, GSI 0-23"), "MADT read");
     }
+
+    @Test
+    void smallKernelAsElfVmlinuxBootsToShell() throws Exception {
+        String out = bootAndCheckShell(config("small/vmlinux", "seed/initramfs.cpio.gz", "console=ttyS0"));
+        assertTrue(out.contains("Linux version 6.1"), "kernel banner");
+    }
 }

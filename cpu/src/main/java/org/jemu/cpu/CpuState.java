@@ -21,6 +21,8 @@ public final class CpuState {
     public final Flags flags = new Flags();
 
     public final long[] xmm = new long[32];
+    /** The x87 unit: its stack (also the MMX registers), control, status and tag words. */
+    public final org.jemu.cpu.x87.X87 x87 = new org.jemu.cpu.x87.X87();
     /** MXCSR: power-on value 0x1F80 (all exceptions masked, round to nearest). */
     public int mxcsr = 0x1f80;
 
@@ -54,6 +56,8 @@ public final class CpuState {
 
     /** Interrupts are inhibited for one instruction after STI, MOV SS and POP SS. */
     public boolean interruptShadow;
+    /** An NMI was delivered and no IRET has run since: further NMIs wait (SDM Vol. 3A §6.7.1). */
+    public boolean nmiBlocked;
     /** HLT executed; cleared when an interrupt is delivered. */
     public boolean halted;
 
@@ -68,6 +72,12 @@ public final class CpuState {
     public void setCpl(int cpl) {
         this.cpl = cpl;
         mmu.setUser(cpl == 3);
+        updateAlignmentCheck();
+    }
+
+    /** Re-derives alignment checking after a change of CR0.AM, RFLAGS.AC or CPL (SDM Vol. 3A §6.15, #AC). */
+    public void updateAlignmentCheck() {
+        mmu.setAlignmentCheck(cpl == 3 && (cr0 & (1L << 18)) != 0 && flags.ac());
     }
 
     /** Long mode active and CS.L set: 64-bit mode (SDM Vol. 3A §2.2). */

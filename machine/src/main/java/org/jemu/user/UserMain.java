@@ -92,6 +92,10 @@ public final class UserMain {
         }
 
         CpuState cpu = new CpuState(mmu);
+        // The control registers as Linux sets them for user processes: PE, MP, ET, NE, WP, AM, PG;
+        // OSFXSR and OSXMMEXCPT (SSE on, unmasked SIMD exceptions as #XM → SIGFPE), PAE.
+        cpu.cr0 = 0x80050033L;
+        cpu.cr4 = 0x620;
         cpu.cpl = 3;
         cpu.segSelector[CpuState.CS] = 0x33;       // Linux __USER_CS / __USER_DS
         cpu.segSelector[CpuState.SS] = 0x2b;

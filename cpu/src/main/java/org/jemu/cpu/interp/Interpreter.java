@@ -102,11 +102,22 @@ public final class Interpreter {
         long n = 0;
         while (n < max) {
             int w = signals.word();
-            if (w != 0 && (w != org.jemu.cpu.io.CpuSignals.INTR || (c.flags.ifl() && !c.interruptShadow))) break;
+            if (w != 0 && org.jemu.cpu.sys.Interrupts.actionable(c, w) != 0) break;
             boolean shadow = c.interruptShadow;
+            boolean tf = c.flags.tf();
             try {
-                step();
+                long rip = c.rip;
+                Insn in = cache.get(c.mmu, rip);
+                if (execute(in, rip + in.length)) c.rip = rip + in.length;
+                // Single-step (SDM Vol. 3B §17.3.1.4): an instruction that began with TF=1 and
+                // completed is followed by a #DB trap (DR6.BS), except INT n/INT3/INT1, whose
+                // delivery cleared TF before the handler ran.
+                if (tf && in.op != Op.INT && in.op != Op.INT3 && in.op != Op.INT1) {
+                    c.dr[6] |= 0x4000;
+                    org.jemu.cpu.sys.Interrupts.deliver(c, GuestFault.DB, -1, org.jemu.cpu.sys.Interrupts.Kind.EXCEPTION, c.rip);
+                }
             } catch (GuestFault f) {
+                if (f.vector == GuestFault.GP && f.errorCode == 0) f = stackSegmentFault(f);
                 if (TRACE_FAULTS) System.err.printf("fault %s at rip=%x cpl=%d%n", f.getMessage(), c.rip, c.cpl);
                 org.jemu.cpu.sys.Interrupts.deliverFault(c, f);
             }
@@ -117,6 +128,43 @@ public final class Interpreter {
         }
         retired += n;
         return n;
+    }
+
+    /**
+     * The page walk reports every non-canonical address as #GP(0); a reference through SS (an RSP
+     * or RBP base, an SS override, or the stack of PUSH/POP/CALL/RET/ENTER/LEAVE) is #SS(0) instead
+     * (SDM Vol. 3A §6.15 interrupt 12, "64-Bit Mode Exceptions" of those instructions). Runs only on
+     * the fault path: re-decodes the faulting instruction and checks which address was non-canonical.
+     */
+    private GuestFault stackSegmentFault(GuestFault f) {
+        CpuState c = cpu;
+        Insn in;
+        try {
+            in = cache.get(c.mmu, c.rip);
+        } catch (GuestFault fetch) {
+            return f;
+        }
+        if (in.hasMem && in.op != Op.LEA) {
+            long ea = Operands.ea(c, in, c.rip + in.length);
+            boolean ss = in.segment == CpuState.SS
+                    || (in.segment < 0 && (in.base == CpuState.RSP || in.base == CpuState.RBP));
+            if (!canonical(ea)) return ss ? new GuestFault(GuestFault.SS, 0, 0) : f;
+        }
+        switch (in.op) {
+            case Op.PUSH: case Op.POP: case Op.CALL: case Op.CALL_IND: case Op.RET: case Op.PUSHF:
+            case Op.POPF: case Op.PUSH_SEG: case Op.ENTER: case Op.LEAVE: {
+                long sp = in.op == Op.LEAVE ? c.gpr[CpuState.RBP] : c.gpr[CpuState.RSP];
+                if (!canonical(sp) || !canonical(sp - in.opSize) || !canonical(sp + 7))
+                    return new GuestFault(GuestFault.SS, 0, 0);
+                return f;
+            }
+            default:
+                return f;
+        }
+    }
+
+    private static boolean canonical(long a) {
+        return (a >> 47) == 0 || (a >> 47) == -1;
     }
 
     /** Executes one instruction. */
@@ -214,20 +262,20 @@ public final class Interpreter {
                 c.rip = c.flags.cond(in.cc) ? next + in.imm : next;
                 return false;
             case Op.JMP: c.rip = next + in.imm; return false;
-            case Op.JMP_IND: c.rip = Operands.readE(c, in, 8, ea); return false;
+            case Op.JMP_IND: c.rip = canonicalTarget(Operands.readE(c, in, 8, ea)); return false;
             case Op.CALL:
                 StackOps.push(c, 8, next);
                 c.rip = next + in.imm;
                 return false;
             case Op.CALL_IND: {
-                long target = Operands.readE(c, in, 8, ea);
+                long target = canonicalTarget(Operands.readE(c, in, 8, ea));
                 StackOps.push(c, 8, next);
                 c.rip = target;
                 return false;
             }
             case Op.RET: {
                 long sp = c.gpr[CpuState.RSP];
-                long target = c.mmu.read64(sp);
+                long target = canonicalTarget(c.mmu.read64(sp));
                 c.gpr[CpuState.RSP] = sp + 8 + (in.shape == Shape.I ? in.imm & 0xffff : 0);
                 c.rip = target;
                 return false;
@@ -313,12 +361,23 @@ public final class Interpreter {
                         mmx.execute(in, ea);
                     } else {
                         x87.checkSse();
+                        // SSE instructions need the OS to have enabled FXSAVE of the XMM state (SDM Vol. 3A §2.5, CR4.OSFXSR).
+                        if ((c.cr4 & 0x200) == 0) throw GuestFault.ud();
                         sse.execute(in, ea);
                     }
                     return true;
                 }
                 throw GuestFault.ud();
         }
+    }
+
+    /**
+     * Near JMP/CALL/RET in 64-bit mode: a non-canonical target is #GP(0) raised by the branch itself,
+     * with RIP and RSP unchanged (SDM Vol. 2A JMP, CALL, RET: "64-Bit Mode Exceptions").
+     */
+    private static long canonicalTarget(long target) {
+        if ((target >> 47) != 0 && (target >> 47) != -1) throw GuestFault.gp(0);
+        return target;
     }
 
     /** FXRSTOR from linear address {@code ea}, as the instruction does (tests load whole states so). */
@@ -328,7 +387,7 @@ public final class Interpreter {
     void fxsaveImage(long ea) { sse.fxsave(ea, true); }
 
     /** The x87 unit, whose registers are also mm0-7 (for the JIT, signal frames and tests). */
-    public org.jemu.cpu.x87.X87 fpu() { return x87.fpu; }
+    public org.jemu.cpu.x87.X87 fpu() { return cpu.x87; }
 
     private static boolean rexW(Insn in) { return (in.prefixes & Insn.PFX_REXW) != 0; }
 

@@ -201,8 +201,13 @@ final class SystemOps {
         return (c.gpr[RCX] & amask) == 0;
     }
 
+    /**
+     * SLDT/STR/SMSW: to memory 16 bits; to a register, 16 bits with a 66 prefix, else the selector
+     * zero-extended into the whole register (Vol. 2B STR/SLDT: "upper bits cleared"; a 32-bit write
+     * in 64-bit mode clears bits 63:32).
+     */
     private void storeSelector(Insn in, long ea, int value) {
-        if (in.rm >= 0) Operands.writeGpr(cpu.gpr, in.rm, in.opSize == 2 ? 2 : in.opSize, value & 0xffff);
+        if (in.rm >= 0) Operands.writeGpr(cpu.gpr, in.rm, (in.prefixes & Insn.PFX_OPSIZE) != 0 ? 2 : 8, value & 0xffff);
         else cpu.mmu.write16(ea, value);
     }
 

@@ -21,11 +21,12 @@ import org.jemu.cpu.x87.X87Exec;
 final class X87Ops implements FpuMemory {
     static final long CR0_MP = 1 << 1, CR0_EM = 1 << 2, CR0_TS = 1 << 3;
 
-    final X87 fpu = new X87();
+    final X87 fpu;
     private final CpuState cpu;
 
     X87Ops(CpuState cpu) {
         this.cpu = cpu;
+        this.fpu = cpu.x87;
     }
 
     @Override

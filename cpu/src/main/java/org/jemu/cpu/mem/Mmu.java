@@ -1,5 +1,7 @@
 package org.jemu.cpu.mem;
 
+import org.jemu.cpu.GuestFault;
+
 import static org.jemu.cpu.mem.PhysicalMemory.INT;
 import static org.jemu.cpu.mem.PhysicalMemory.LONG;
 import static org.jemu.cpu.mem.PhysicalMemory.SHORT;
@@ -26,13 +28,24 @@ public final class Mmu {
     private final byte[] ram;
     private Translator translator;
 
-    private final long[] tag = new long[6 * ENTRIES];
-    private final int[] base = new int[6 * ENTRIES];
-    private final boolean[] global = new boolean[6 * ENTRIES];
+    /**
+     * Six tables (read, write, fetch at supervisor and at user privilege) and two more that stay
+     * empty: while alignment checking is on, user reads and writes look there, miss, and take the
+     * slow path, which checks alignment. The fast path itself never tests alignment.
+     */
+    private final long[] tag = new long[8 * ENTRIES];
+    private final int[] base = new int[8 * ENTRIES];
+    private final boolean[] global = new boolean[8 * ENTRIES];
+    private static final int ALWAYS_MISS = 6 * ENTRIES;
+    /** Offset mask of the page an entry came from: 0xfff, or 0x1fffff / 0x3fffffff for a 2 MiB / 1 GiB page. */
+    private final long[] pageMask = new long[8 * ENTRIES];
+    /** Entries filled from large pages since the last full flush (INVLPG must then drop whole large pages). */
+    private int largeEntries;
 
     /** Table offsets for the current privilege: 0 for supervisor, 3*ENTRIES for user. */
     private int readT, writeT, fetchT;
     private boolean user;
+    private boolean alignmentCheck;
 
     public Mmu(PhysicalMemory phys, Translator translator) {
         this.phys = phys;
@@ -51,9 +64,20 @@ public final class Mmu {
     public void setUser(boolean user) {
         this.user = user;
         int t = user ? 3 * ENTRIES : 0;
-        readT = t;
-        writeT = t + ENTRIES;
+        boolean checked = user && alignmentCheck;
+        readT = checked ? ALWAYS_MISS : t;
+        writeT = checked ? ALWAYS_MISS + ENTRIES : t + ENTRIES;
         fetchT = t + 2 * ENTRIES;
+    }
+
+    /**
+     * Alignment checking (CR0.AM and RFLAGS.AC, applied at CPL 3): a misaligned user data access
+     * raises #AC(0) (SDM Vol. 3A §6.15, interrupt 17).
+     */
+    public void setAlignmentCheck(boolean on) {
+        if (on == alignmentCheck) return;
+        alignmentCheck = on;
+        setUser(user);
     }
 
     public boolean isUser() { return user; }
@@ -161,7 +185,12 @@ public final class Mmu {
 
     // ---- slow paths ---------------------------------------------------------------------------
 
+    private void checkAlignment(long va, int size) {
+        if (alignmentCheck && user && (va & (size - 1)) != 0) throw new GuestFault(GuestFault.AC, 0, 0);
+    }
+
     private long readSlow(long va, int size) {
+        checkAlignment(va, size);
         long last = va + size - 1;
         if (((va ^ last) & PAGE_MASK) == 0) return phys.read(translate(va, Translator.READ), size);
         // Page-crossing: both translations before the access, bytes assembled little-endian.
@@ -177,6 +206,7 @@ public final class Mmu {
     }
 
     private void writeSlow(long va, int size, long v) {
+        checkAlignment(va, size);
         long last = va + size - 1;
         if (((va ^ last) & PAGE_MASK) == 0) { phys.write(translate(va, Translator.WRITE), size, v); return; }
         long p0 = translate(va, Translator.WRITE);
@@ -192,6 +222,7 @@ public final class Mmu {
     public long translate(long va, int access) {
         long p = translator.translate(va, access, user);
         if (translator.cacheable(access)) fill(va, p, access);
+        pageMaskHint = 0xfff;
         return p;
     }
 
@@ -204,9 +235,15 @@ public final class Mmu {
         tag[i] = va & PAGE_MASK;
         base[i] = (int) page;
         global[i] = translatorGlobal();
+        pageMask[i] = pageMaskHint;
+        if (pageMaskHint != 0xfff) largeEntries++;
     }
 
     private boolean globalHint;
+    private long pageMaskHint = 0xfff;
+
+    /** Set by a translator before returning: the offset mask of the page that maps the address. */
+    public void setPageMaskHint(long mask) { pageMaskHint = mask; }
 
     /** Set by a translator before returning, for the G bit of the leaf entry (system mode). */
     public void setGlobalHint(boolean g) { globalHint = g; }
@@ -219,17 +256,29 @@ public final class Mmu {
 
     // ---- invalidation -------------------------------------------------------------------------
 
-    public void flushAll() { java.util.Arrays.fill(tag, INVALID); }
+    public void flushAll() {
+        java.util.Arrays.fill(tag, INVALID);
+        largeEntries = 0;
+    }
 
     public void flushNonGlobal() {
         for (int i = 0; i < tag.length; i++) if (!global[i]) tag[i] = INVALID;
     }
 
-    /** INVLPG: drops the page's entries in every table, global or not. */
+    /**
+     * INVLPG: drops the page's entries in every table, global or not. For a 2 MiB or 1 GiB page the
+     * whole page's translation goes (SDM Vol. 2A INVLPG, Vol. 3A §4.10.4.1), so the 4 KiB entries it
+     * was split into here are all dropped: a scan, done only while large-page entries are cached.
+     */
     public void flushPage(long va) {
         int idx = (int) (va >>> 12) & MASK;
         long t = va & PAGE_MASK;
         for (int k = 0; k < 6; k++) if (tag[k * ENTRIES + idx] == t) tag[k * ENTRIES + idx] = INVALID;
+        if (largeEntries == 0) return;
+        for (int i = 0; i < tag.length; i++) {
+            long m = pageMask[i];
+            if (m != 0xfff && tag[i] != INVALID && ((tag[i] ^ va) & ~m) == 0) tag[i] = INVALID;
+        }
     }
 
     private void dropWritesToCodePages() {

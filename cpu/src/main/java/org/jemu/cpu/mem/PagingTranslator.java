@@ -80,6 +80,7 @@ public final class PagingTranslator implements Translator {
         if (!ok) throw fault(linear, access, user, nxe, GuestFault.PF_P);
         if (access == WRITE && (leaf & D) == 0) mem.write(leafAddr, 8, leaf | D);
         cpu.mmu.setGlobalHint((leaf & G) != 0 && (cpu.cr4 & CR4_PGE) != 0);
+        cpu.mmu.setPageMaskHint(pageMask);
         return (leaf & ADDR_MASK & ~pageMask) | (linear & pageMask);
     }
 

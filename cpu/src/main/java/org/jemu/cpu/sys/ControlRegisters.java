@@ -38,6 +38,7 @@ public final class ControlRegisters {
         long changed = cpu.cr0 ^ v;
         cpu.cr0 = v;
         if ((changed & (CR0_PG | CR0_WP | CR0_PE)) != 0) cpu.mmu.flushAll();
+        if ((changed & CR0_AM) != 0) cpu.updateAlignmentCheck();
     }
 
     public static void writeCr3(CpuState cpu, long v) {

@@ -5,6 +5,8 @@ import static org.jemu.cpu.Descriptors.*;
 import org.jemu.cpu.CpuState;
 import org.jemu.cpu.Flags;
 import org.jemu.cpu.GuestFault;
+import org.jemu.cpu.io.CpuSignals;
+import org.jemu.cpu.io.InterruptController;
 import org.jemu.cpu.mem.Mmu;
 
 /**
@@ -18,6 +20,41 @@ public final class Interrupts {
 
     /** How the event arose: decides the DPL check, the EXT bit and which RIP is pushed. */
     public enum Kind { EXCEPTION, EXTERNAL, SOFTWARE }
+
+    /**
+     * Events the CPU may take now from the pending-event word: an NMI unless NMIs are blocked (from
+     * the delivery of one NMI to the next IRET, SDM Vol. 3A §6.7.1), a maskable interrupt when IF=1
+     * and no STI/MOV SS shadow is active (§6.8.1, §6.8.3). Other bits (reset, stop, host input) are
+     * the machine's and always count.
+     */
+    public static int actionable(CpuState cpu, int word) {
+        if ((word & CpuSignals.INTR) != 0 && (!cpu.flags.ifl() || cpu.interruptShadow)) word &= ~CpuSignals.INTR;
+        if ((word & CpuSignals.NMI) != 0 && cpu.nmiBlocked) word &= ~CpuSignals.NMI;
+        return word;
+    }
+
+    /**
+     * Takes one pending NMI or maskable interrupt if the CPU may (see {@link #actionable}): acknowledges
+     * it at {@code controller} (INTA) and delivers it through the IDT, waking a halted CPU. Returns
+     * whether one was taken.
+     */
+    public static boolean takePending(CpuState cpu, CpuSignals signals, InterruptController controller) {
+        int w = actionable(cpu, signals.word());
+        if ((w & CpuSignals.NMI) != 0) {
+            signals.clear(CpuSignals.NMI);
+            cpu.halted = false;
+            cpu.nmiBlocked = true;
+            deliver(cpu, GuestFault.NMI, -1, Kind.EXTERNAL, cpu.rip);
+            return true;
+        }
+        if ((w & CpuSignals.INTR) != 0) {
+            int vector = controller.acknowledge();
+            cpu.halted = false;
+            deliver(cpu, vector, -1, Kind.EXTERNAL, cpu.rip);
+            return true;
+        }
+        return false;
+    }
 
     /** Delivers a guest fault raised by the instruction at {@code cpu.rip} (faults push that RIP). */
     public static void deliverFault(CpuState cpu, GuestFault f) {
@@ -44,7 +81,9 @@ public final class Interrupts {
                 }
             } else {
                 // Handled serially (table 6-5); selector error codes already carry EXT (§6.13).
-                deliver(cpu, second.vector, second.errorCode, Kind.EXCEPTION, returnRip);
+                // A fault while delivering INT n/INT3 is a fault of that instruction: its frame holds
+                // the instruction's RIP (still in cpu.rip), not the next one (§6.5, §6.12.1.1).
+                deliver(cpu, second.vector, second.errorCode, Kind.EXCEPTION, kind == Kind.SOFTWARE ? cpu.rip : returnRip);
             }
         }
     }
@@ -88,8 +127,8 @@ public final class Interrupts {
         long oldRsp = cpu.gpr[CpuState.RSP];
         int oldSs = cpu.segSelector[CpuState.SS];
         long rsp;
-        if (ist != 0) rsp = readTss64(cpu, 0x24 + 8 * (ist - 1));
-        else if (newCpl < cpu.cpl) rsp = readTss64(cpu, 4 + 8 * newCpl);
+        if (ist != 0) rsp = readTss64(cpu, 0x24 + 8 * (ist - 1), ext);
+        else if (newCpl < cpu.cpl) rsp = readTss64(cpu, 4 + 8 * newCpl, ext);
         else rsp = oldRsp;
         if ((rsp >> 47) != 0 && (rsp >> 47) != -1) throw new GuestFault(GuestFault.SS, ext, 0);
         rsp &= ~15L;
@@ -123,8 +162,10 @@ public final class Interrupts {
         cpu.halted = false;
     }
 
-    static long readTss64(CpuState cpu, int offset) {
-        if ((cpu.trSelector & ~3) == 0 || offset + 7 > cpu.trLimit) throw new GuestFault(GuestFault.TS, cpu.trSelector & ~3, 0);
+    /** A stack pointer from the TSS; #TS(TSS selector | EXT) when it lies beyond the limit (§6.13, §6.14.5). */
+    static long readTss64(CpuState cpu, int offset, int ext) {
+        if ((cpu.trSelector & ~3) == 0 || offset + 7 > cpu.trLimit)
+            throw new GuestFault(GuestFault.TS, (cpu.trSelector & ~3) | ext, 0);
         return Segments.supervisorRead64(cpu.mmu, cpu.trBase + offset);
     }
 }

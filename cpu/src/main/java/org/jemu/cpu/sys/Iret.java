@@ -52,6 +52,7 @@ public final class Iret {
         }
 
         int oldCpl = cpu.cpl;
+        cpu.nmiBlocked = false;                                     // IRET ends NMI blocking (§6.7.1)
         long old = cpu.flags.get();
         long mask = Flags.CF | Flags.PF | Flags.AF | Flags.ZF | Flags.SF | Flags.TF | Flags.DF | Flags.OF
                 | Flags.NT | Flags.RF | Flags.AC | Flags.ID;

@@ -62,6 +62,7 @@ public final class Privileged {
         if (opSize == 2) mask &= 0xffff;
         long old = cpu.flags.get();
         cpu.flags.set((old & ~mask) | (value & mask) | 2);
+        cpu.updateAlignmentCheck();
     }
 
     /** LGDT/LIDT in 64-bit mode: a 2-byte limit and an 8-byte base at {@code addr}. */

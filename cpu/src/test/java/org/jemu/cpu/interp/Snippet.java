@@ -41,6 +41,7 @@ final class Snippet {
         mmu.setUser(true);
         cpu = new CpuState(mmu);
         cpu.cpl = 3;
+        cpu.cr4 = 0x600;                         // OSFXSR, OSXMMEXCPT: SSE enabled as Linux enables it
         byte[] code = assemble(asm + "\nsyscall\n");
         phys.load(CODE, code, 0, code.length);
         cpu.rip = CODE;

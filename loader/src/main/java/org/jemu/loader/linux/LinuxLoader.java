@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import org.jemu.cpu.CpuState;
 import org.jemu.cpu.mem.PhysicalMemory;
 import org.jemu.cpu.sys.Segments;
+import org.jemu.loader.elf.ElfException;
+import org.jemu.loader.elf.ElfFile;
+import org.jemu.loader.elf.ProgramHeader;
 
 /**
  * The Linux x86 boot protocol's 64-bit entry (Linux {@code Documentation/arch/x86/boot.rst},
@@ -35,44 +38,100 @@ public final class LinuxLoader {
     /** As above, and passes the ACPI RSDP's address in boot_params.acpi_rsdp_addr (0 for none). */
     public static BootInfo load(PhysicalMemory mem, KernelImage kernel, byte[] initrd, String cmdline, long rsdp)
             throws KernelFormatException {
-        if (kernel.kind != KernelImage.Kind.BZIMAGE)
-            throw new KernelFormatException("only bzImage kernels can be loaded so far");
-        SetupHeader h = kernel.header;
         long ram = mem.ramSize();
         E820 e820 = E820.forPc(ram);
-
-        byte[] cmd = cmdline.getBytes(StandardCharsets.UTF_8);
-        long cmdMax = Math.min(h.cmdlineSize, BootLayout.CMDLINE_MAX - 1);
-        if (cmd.length > cmdMax)
-            throw new KernelFormatException("kernel command line is " + cmd.length + " bytes; this kernel takes at most " + cmdMax);
-
+        if (kernel.kind == KernelImage.Kind.ELF) return loadElf(mem, kernel, initrd, cmdline, rsdp, e820);
+        SetupHeader h = kernel.header;
         int kOff = h.kernelOffset();
         int kLen = kernel.bytes.length - kOff;
         long memNeeded = Math.max(h.initSize, kLen);
         long load = placeKernel(h, memNeeded, ram);
-        long kernelEnd = load + memNeeded;
+        checkCmdline(h, cmdline);
+        mem.load(load, kernel.bytes, kOff, kLen);
+        return place(mem, kernel.bytes, h, e820, initrd, cmdline, rsdp, load + 0x200, load, load + memNeeded);
+    }
 
+    private static byte[] checkCmdline(SetupHeader h, String cmdline) throws KernelFormatException {
+        byte[] cmd = cmdline.getBytes(StandardCharsets.UTF_8);
+        long cmdMax = Math.min(h.cmdlineSize, BootLayout.CMDLINE_MAX - 1);
+        if (cmd.length > cmdMax)
+            throw new KernelFormatException("kernel command line is " + cmd.length + " bytes; this kernel takes at most " + cmdMax);
+        return cmd;
+    }
+
+    /**
+     * What every kernel format shares once the kernel is in memory: the initramfs at the top of RAM
+     * below initrd_addr_max and above the kernel, the command line, the zero page (from {@code header},
+     * the image's or a synthetic setup header), the GDT and the identity map.
+     */
+    private static BootInfo place(PhysicalMemory mem, byte[] header, SetupHeader h, E820 e820, byte[] initrd, String cmdline,
+            long rsdp, long entry, long kernelStart, long kernelEnd) throws KernelFormatException {
+        byte[] cmd = checkCmdline(h, cmdline);
         long initrdAddr = 0;
         if (initrd != null && initrd.length > 0) {
-            long top = e820.usableTop(Math.min(ram, h.initrdAddrMax + 1));
+            long top = e820.usableTop(Math.min(mem.ramSize(), h.initrdAddrMax + 1));
             initrdAddr = (top - initrd.length) & ~0xfffL;
             if (initrdAddr < kernelEnd)
                 throw new KernelFormatException(String.format(
                         "initramfs of %d KiB does not fit in guest RAM above the kernel (try a larger -m)", initrd.length >> 10));
             mem.load(initrdAddr, initrd, 0, initrd.length);
         }
-
-        mem.load(load, kernel.bytes, kOff, kLen);
         mem.load(BootLayout.CMDLINE, cmd, 0, cmd.length);
         mem.load(BootLayout.CMDLINE + cmd.length, new byte[1], 0, 1);
 
-        byte[] zp = zeroPage(kernel.bytes, h, e820, initrdAddr, initrd == null ? 0 : initrd.length);
+        byte[] zp = zeroPage(header, h, e820, initrdAddr, initrd == null ? 0 : initrd.length);
         ByteBuffer.wrap(zp).order(ByteOrder.LITTLE_ENDIAN).putLong(ZP_ACPI_RSDP_ADDR, rsdp);
         mem.load(BootLayout.ZERO_PAGE, zp, 0, zp.length);
         writeGdt(mem);
         writeIdentityMap(mem);
-        return new BootInfo(load + 0x200, BootLayout.ZERO_PAGE, load, kernelEnd, initrdAddr,
+        return new BootInfo(entry, BootLayout.ZERO_PAGE, kernelStart, kernelEnd, initrdAddr,
                 initrd == null ? 0 : initrd.length, BootLayout.CMDLINE);
+    }
+
+    /**
+     * An uncompressed ELF vmlinux: each PT_LOAD segment at its physical address, entry at e_entry
+     * (the physical address of startup_64, as the decompressor would jump there). There is no setup
+     * header in the file, so the zero page gets a synthetic one that says what a 2.15 bzImage would.
+     */
+    static BootInfo loadElf(PhysicalMemory mem, KernelImage kernel, byte[] initrd, String cmdline, long rsdp, E820 e820)
+            throws KernelFormatException {
+        ElfFile elf;
+        try {
+            elf = ElfFile.parse(kernel.bytes);
+        } catch (ElfException e) {
+            throw new KernelFormatException("malformed ELF kernel: " + e.getMessage());
+        }
+        if (elf.type() != ElfFile.ET_EXEC) throw new KernelFormatException("ELF kernel is not an executable (ET_EXEC)");
+        long ram = mem.ramSize(), start = Long.MAX_VALUE, end = 0;
+        for (ProgramHeader ph : elf.programHeaders()) {
+            if (ph.type() != ProgramHeader.PT_LOAD || ph.memsz() == 0) continue;
+            if (ph.paddr() < BootLayout.LOW_LIMIT || ph.paddr() + ph.memsz() > ram)
+                throw new KernelFormatException(String.format("ELF kernel segment at 0x%x+0x%x does not fit in guest RAM (try a larger -m)",
+                        ph.paddr(), ph.memsz()));
+            if (ph.offset() + ph.filesz() > kernel.bytes.length) throw new KernelFormatException("truncated ELF kernel");
+            mem.load(ph.paddr(), kernel.bytes, (int) ph.offset(), (int) ph.filesz());
+            mem.load(ph.paddr() + ph.filesz(), new byte[(int) (ph.memsz() - ph.filesz())], 0, (int) (ph.memsz() - ph.filesz()));
+            start = Math.min(start, ph.paddr());
+            end = Math.max(end, ph.paddr() + ph.memsz());
+        }
+        if (end == 0) throw new KernelFormatException("ELF kernel has no loadable segments");
+        if (elf.entry() < start || elf.entry() >= end)
+            throw new KernelFormatException("ELF kernel entry 0x" + Long.toHexString(elf.entry()) + " is not a physical address inside it");
+        byte[] header = new byte[4096];
+        ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort(SetupHeader.OFF_BOOT_FLAG, (short) SetupHeader.BOOT_FLAG);
+        b.put(SetupHeader.OFF_END_BYTE, (byte) 0x6a);
+        b.putInt(SetupHeader.OFF_HEADER, SetupHeader.HDRS);
+        b.putShort(SetupHeader.OFF_VERSION, (short) 0x020f);
+        b.put(SetupHeader.OFF_LOADFLAGS, (byte) SetupHeader.LOADED_HIGH);
+        b.putInt(SetupHeader.OFF_INITRD_ADDR_MAX, 0x7fffffff);
+        b.putInt(SetupHeader.OFF_KERNEL_ALIGNMENT, 0x200000);
+        b.putShort(SetupHeader.OFF_XLOADFLAGS, (short) SetupHeader.XLF_KERNEL_64);
+        b.putInt(SetupHeader.OFF_CMDLINE_SIZE, 2047);
+        b.putLong(SetupHeader.OFF_PREF_ADDRESS, start);
+        b.putInt(SetupHeader.OFF_INIT_SIZE, (int) (end - start));
+        SetupHeader h = SetupHeader.parse0(header);
+        return place(mem, header, h, e820, initrd, cmdline, rsdp, elf.entry(), start, end);
     }
 
     /** boot.rst: a relocatable kernel may go anywhere aligned to kernel_alignment; prefer pref_address. */
