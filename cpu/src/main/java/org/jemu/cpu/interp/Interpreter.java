@@ -132,9 +132,13 @@ public final class Interpreter {
 
     /**
      * The page walk reports every non-canonical address as #GP(0); a reference through SS (an RSP
-     * or RBP base, an SS override, or the stack of PUSH/POP/CALL/RET/ENTER/LEAVE) is #SS(0) instead
-     * (SDM Vol. 3A §6.15 interrupt 12, "64-Bit Mode Exceptions" of those instructions). Runs only on
-     * the fault path: re-decodes the faulting instruction and checks which address was non-canonical.
+     * or RBP base, or the stack of PUSH/POP/CALL/RET/ENTER/LEAVE) is #SS(0) instead (SDM Vol. 3A
+     * §6.15 interrupt 12, "64-Bit Mode Exceptions" of those instructions). Runs only on the fault
+     * path: re-decodes the faulting instruction and checks which address was non-canonical. As on
+     * the host (TableDifferentialTest): an SS override does not make a reference SS-relative in
+     * 64-bit mode (CS/DS/ES/SS overrides are ignored) but FS/GS do make it not; and only faults that
+     * carry the address ({@link GuestFault#nonCanonical}, a {@link GuestFault#misaligned} FXSAVE
+     * image) are converted, so privilege and legacy-SSE alignment #GP(0)s, checked first, stay.
      */
     private GuestFault stackSegmentFault(GuestFault f) {
         CpuState c = cpu;
@@ -144,10 +148,11 @@ public final class Interpreter {
         } catch (GuestFault fetch) {
             return f;
         }
+        if (f.address == 0) return f;
         if (in.hasMem && in.op != Op.LEA) {
             long ea = Operands.ea(c, in, c.rip + in.length);
-            boolean ss = in.segment == CpuState.SS
-                    || (in.segment < 0 && (in.base == CpuState.RSP || in.base == CpuState.RBP));
+            boolean ss = in.segment != CpuState.FS && in.segment != CpuState.GS
+                    && (in.base == CpuState.RSP || in.base == CpuState.RBP);
             if (!canonical(ea)) return ss ? new GuestFault(GuestFault.SS, 0, 0) : f;
         }
         switch (in.op) {
@@ -175,27 +180,10 @@ public final class Interpreter {
         try {
             if (execute(in, next)) cpu.rip = next;
         } catch (GuestFault f) {
-            throw stackSegmentFault(in, next, f);
+            throw f.vector == GuestFault.GP && f.errorCode == 0 ? stackSegmentFault(f) : f;
         }
     }
 
-    /**
-     * A non-canonical address raises #SS(0), not #GP(0), when the reference uses SS (SDM Vol. 3A
-     * §6.15, Interrupt 12; Vol. 1 §3.3.7.1). In 64-bit mode CS/DS/ES/SS overrides are ignored, so
-     * that is a memory operand based on RSP or RBP without an FS/GS override (the host agrees). The
-     * translator sees only the linear address and raises {@link GuestFault#nonCanonical}; this
-     * corrects it, and also a {@link GuestFault#misaligned} FXSAVE/FXRSTOR image, whose canonical
-     * check comes first on the host. Other #GP(0)s (privilege, SSE alignment) carry no address and
-     * pass unchanged.
-     */
-    private GuestFault stackSegmentFault(Insn in, long next, GuestFault f) {
-        if (f.vector != GuestFault.GP || f.address == 0 || !in.hasMem) return f;
-        boolean ss = in.segment != CpuState.FS && in.segment != CpuState.GS
-                && (in.base == CpuState.RSP || in.base == CpuState.RBP);
-        long a = Operands.ea(cpu, in, next);
-        if (!ss || (a << 16 >> 16) == a) return f;
-        return new GuestFault(GuestFault.SS, 0, 0);
-    }
 
     /** Runs one instruction; returns true when RIP is to advance to {@code next}. */
     private boolean execute(Insn in, long next) {
