@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #define BASE 0x30000000UL
 #define CODE BASE
@@ -87,8 +88,8 @@ int main(void) {
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = handler;
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
-    int sigs[] = {SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP};
-    for (int i = 0; i < 5; i++) sigaction(sigs[i], &sa, NULL);
+    int sigs[] = {SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP, SIGALRM};
+    for (int i = 0; i < 6; i++) sigaction(sigs[i], &sa, NULL);
     uint32_t len;
     static uint8_t code[0x3000];
     while (readn(&len, 4)) {
@@ -101,10 +102,13 @@ int main(void) {
         memcpy(base + 0x4000, in_s.mem, MEMSZ);
         memset(&out_s, 0, sizeof out_s);
         if (sigsetjmp(jb, 1) == 0) {
+            alarm(5);                       /* a snippet that never ends reports SIGALRM */
             enter();
+            alarm(0);
             out_s.status = 0;
         } else {
             __asm__ volatile("fninit\n cld\n movl $0x1f80, -4(%%rsp)\n ldmxcsr -4(%%rsp)" ::: "memory");
+            alarm(0);
             out_s.status = caught;
         }
         memcpy(out_s.mem, base + 0x4000, MEMSZ);

@@ -17,7 +17,7 @@ public final class GuestFault extends RuntimeException {
     public final int vector;
     /** The error code pushed by the exception, or -1 when the vector pushes none. */
     public final int errorCode;
-    /** For #PF: the faulting linear address (goes to CR2). */
+    /** For #PF: the faulting linear address (goes to CR2); for {@link #nonCanonical} and {@link #misaligned}: the address. */
     public final long address;
 
     public GuestFault(int vector, int errorCode, long address) {
@@ -31,6 +31,19 @@ public final class GuestFault extends RuntimeException {
     public static GuestFault gp(int code) { return new GuestFault(GP, code, 0); }
     public static GuestFault de() { return new GuestFault(DE, -1, 0); }
     public static GuestFault pf(long address, int code) { return new GuestFault(PF, code, address); }
+
+    /**
+     * #GP(0) for a non-canonical linear address, which carries the address so the instruction can
+     * turn it into #SS(0) when the reference uses the stack segment (SDM Vol. 3A §6.15, Interrupt 12).
+     */
+    public static GuestFault nonCanonical(long linear) { return new GuestFault(GP, 0, linear); }
+
+    /**
+     * #GP(0) for a misaligned FXSAVE/FXRSTOR image, with the address: the host checks a
+     * non-canonical stack reference first and raises #SS(0) instead. (For legacy-SSE operands the
+     * host checks alignment first, so those raise plain {@link #gp}.)
+     */
+    public static GuestFault misaligned(long address) { return new GuestFault(GP, 0, address); }
 
     @Override
     public String getMessage() {

@@ -233,7 +233,9 @@ final class IntegerOps {
 
     /**
      * CMPXCHG E_G: compare the accumulator with DEST; equal: DEST := SRC, else the accumulator gets
-     * DEST. The destination is written in both cases, as the processor does (SDM Vol. 2A, CMPXCHG).
+     * DEST. A memory destination is written in both cases, as the processor does (SDM Vol. 2A,
+     * CMPXCHG); a register destination is left alone when the compare fails, so a 32-bit one keeps
+     * its upper half (the SDM pseudocode: "ELSE ZF := 0; accumulator := DEST"; the host agrees).
      */
     static void cmpxchg(CpuState cpu, Insn in, long ea) {
         int size = in.opSize;
@@ -243,7 +245,7 @@ final class IntegerOps {
         if (cpu.flags.zf()) {
             writeE(cpu, in, size, ea, readG(cpu, in, size));
         } else {
-            writeE(cpu, in, size, ea, d);
+            if (in.hasMem) writeE(cpu, in, size, ea, d);
             writeReg(cpu.gpr, in, 0, size, d);
         }
     }

@@ -132,9 +132,13 @@ public final class Interpreter {
 
     /**
      * The page walk reports every non-canonical address as #GP(0); a reference through SS (an RSP
-     * or RBP base, an SS override, or the stack of PUSH/POP/CALL/RET/ENTER/LEAVE) is #SS(0) instead
-     * (SDM Vol. 3A §6.15 interrupt 12, "64-Bit Mode Exceptions" of those instructions). Runs only on
-     * the fault path: re-decodes the faulting instruction and checks which address was non-canonical.
+     * or RBP base, or the stack of PUSH/POP/CALL/RET/ENTER/LEAVE) is #SS(0) instead (SDM Vol. 3A
+     * §6.15 interrupt 12, "64-Bit Mode Exceptions" of those instructions). Runs only on the fault
+     * path: re-decodes the faulting instruction and checks which address was non-canonical. As on
+     * the host (TableDifferentialTest): an SS override does not make a reference SS-relative in
+     * 64-bit mode (CS/DS/ES/SS overrides are ignored) but FS/GS do make it not; and only faults that
+     * carry the address ({@link GuestFault#nonCanonical}, a {@link GuestFault#misaligned} FXSAVE
+     * image) are converted, so privilege and legacy-SSE alignment #GP(0)s, checked first, stay.
      */
     private GuestFault stackSegmentFault(GuestFault f) {
         CpuState c = cpu;
@@ -144,10 +148,11 @@ public final class Interpreter {
         } catch (GuestFault fetch) {
             return f;
         }
+        if (f.address == 0) return f;
         if (in.hasMem && in.op != Op.LEA) {
             long ea = Operands.ea(c, in, c.rip + in.length);
-            boolean ss = in.segment == CpuState.SS
-                    || (in.segment < 0 && (in.base == CpuState.RSP || in.base == CpuState.RBP));
+            boolean ss = in.segment != CpuState.FS && in.segment != CpuState.GS
+                    && (in.base == CpuState.RSP || in.base == CpuState.RBP);
             if (!canonical(ea)) return ss ? new GuestFault(GuestFault.SS, 0, 0) : f;
         }
         switch (in.op) {
@@ -172,8 +177,13 @@ public final class Interpreter {
         long rip = cpu.rip;
         Insn in = cache.get(cpu.mmu, rip);
         long next = rip + in.length;
-        if (execute(in, next)) cpu.rip = next;
+        try {
+            if (execute(in, next)) cpu.rip = next;
+        } catch (GuestFault f) {
+            throw f.vector == GuestFault.GP && f.errorCode == 0 ? stackSegmentFault(f) : f;
+        }
     }
+
 
     /** Runs one instruction; returns true when RIP is to advance to {@code next}. */
     private boolean execute(Insn in, long next) {
@@ -318,12 +328,16 @@ public final class Interpreter {
             case Op.FXRSTOR: x87.checkSse(); sse.fxrstor(ea, rexW(in)); return true;
             case Op.EMMS: x87.checkMmx(); x87.emms(); return true;
             case Op.X87: x87.execute(in, ea, next - in.length); return true;
+            case Op.MOV_FROM_SEG:      // user level: in user mode (no kernel) too
+                if (system != null) return system.execute(in, ea, next);
+                SystemOps.movFromSeg(c, in, ea);
+                return true;
             case Op.HLT: case Op.CLI: case Op.STI: case Op.IN: case Op.OUT: case Op.INS: case Op.OUTS:
             case Op.CLTS: case Op.INVD: case Op.WBINVD: case Op.WRMSR: case Op.RDMSR: case Op.RDPMC:
             case Op.MOV_FROM_CR: case Op.MOV_TO_CR: case Op.MOV_FROM_DR: case Op.MOV_TO_DR:
             case Op.LLDT: case Op.LTR: case Op.LGDT: case Op.LIDT: case Op.LMSW: case Op.INVLPG:
             case Op.SWAPGS: case Op.SYSRET: case Op.SYSEXIT: case Op.MONITOR: case Op.MWAIT:
-            case Op.XSETBV: case Op.MOV_FROM_SEG: case Op.MOV_TO_SEG: case Op.RETF: case Op.IRET:
+            case Op.XSETBV: case Op.MOV_TO_SEG: case Op.RETF: case Op.IRET:
             case Op.SLDT: case Op.STR: case Op.SGDT: case Op.SIDT: case Op.SMSW:
             case Op.LSL: case Op.LAR: case Op.VERR: case Op.VERW:
                 if (system != null) return system.execute(in, ea, next);

@@ -299,7 +299,7 @@ final class SseOps {
      * Bytes 416-511 are left alone (reserved, and available to software from 464).
      */
     void fxsave(long ea, boolean rex64) {
-        if ((ea & 15) != 0) throw GuestFault.gp(0);
+        if ((ea & 15) != 0) throw GuestFault.misaligned(ea);
         cpu.mmu.probeWrite(ea, 416);
         org.jemu.cpu.x87.Env.fxsave(x87.fpu, x87, ea, rex64);
         cpu.mmu.write32(ea + 24, cpu.mxcsr);
@@ -312,7 +312,7 @@ final class SseOps {
 
     /** FXRSTOR: every byte is read (and MXCSR checked, #GP) before any state changes. */
     void fxrstor(long ea, boolean rex64) {
-        if ((ea & 15) != 0) throw GuestFault.gp(0);
+        if ((ea & 15) != 0) throw GuestFault.misaligned(ea);
         int m = cpu.mmu.read32(ea + 24);
         if ((m & ~MXCSR_MASK) != 0) throw GuestFault.gp(0);
         long[] v = fxBuffer;

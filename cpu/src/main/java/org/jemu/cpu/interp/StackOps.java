@@ -90,7 +90,11 @@ final class StackOps {
         Privileged.popf(cpu, v, in.opSize);
     }
 
-    /** ENTER Iw, Ib (SDM Vol. 2A, ENTER, 64-bit mode). */
+    /**
+     * ENTER Iw, Ib (SDM Vol. 2A, ENTER, 64-bit mode). The final stack pointer is probed first: ENTER
+     * faults "if a write using the final value of the stack pointer ... would cause a page fault"
+     * (SDM Vol. 2A, ENTER, Exceptions), even when the frame itself is mapped.
+     */
     static void enter(CpuState cpu, Insn in) {
         int size = in.opSize;
         long[] g = cpu.gpr;
@@ -98,6 +102,7 @@ final class StackOps {
         long sp = g[CpuState.RSP];
         long bp = g[CpuState.RBP];
         long frame = sp - size;
+        cpu.mmu.probeWrite(frame - (long) size * level - (in.imm & 0xffff), size);
         cpu.mmu.write(frame, size, bp);
         long p = frame;
         for (int i = 1; i < level; i++) {

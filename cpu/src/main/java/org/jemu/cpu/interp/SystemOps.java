@@ -30,15 +30,20 @@ final class SystemOps {
         this.platform = platform;
     }
 
+    /**
+     * MOV Ev, Sw: not privileged; a register destination takes the selector zero-extended, memory
+     * gets 16 bits (SDM Vol. 2B, MOV, "Move to/from Segment Registers").
+     */
+    static void movFromSeg(CpuState c, Insn in, long ea) {
+        int sel = c.segSelector[in.reg];
+        if (in.rm >= 0) Operands.writeGpr(c.gpr, in.rm, in.opSize == 2 ? 2 : 8, sel);
+        else c.mmu.write16(ea, sel);
+    }
+
     boolean execute(Insn in, long ea, long next) {
         CpuState c = cpu;
         switch (in.op) {
-            case Op.MOV_FROM_SEG: {
-                int sel = c.segSelector[in.reg];
-                if (in.rm >= 0) Operands.writeGpr(c.gpr, in.rm, in.opSize == 2 ? 2 : 8, sel);
-                else c.mmu.write16(ea, sel);
-                return true;
-            }
+            case Op.MOV_FROM_SEG: movFromSeg(c, in, ea); return true;
             case Op.MOV_TO_SEG: loadSegment(in.reg, (int) Operands.readE(c, in, 2, ea)); return true;
             case Op.POP_SEG: {
                 long rsp = c.gpr[CpuState.RSP];

@@ -41,7 +41,7 @@ public final class PagingTranslator implements Translator {
         if ((cpu.cr0 & CR0_PG) == 0) return linear & 0xffffffffL;
         if ((cpu.efer & EFER_LMA) == 0)
             throw new IllegalStateException("paging outside long mode is not supported");
-        if ((linear >> 47) != 0 && (linear >> 47) != -1) throw GuestFault.gp(0);   // non-canonical, §3.3.7.1
+        if ((linear >> 47) != 0 && (linear >> 47) != -1) throw GuestFault.nonCanonical(linear);   // §3.3.7.1
         boolean nxe = (cpu.efer & EFER_NXE) != 0;
         long rsvd = RSVD_HIGH | (nxe ? 0 : XD);
 

@@ -37,7 +37,7 @@ public final class Env {
     }
 
     private static void loadEnv(X87 f, long w0, long w1, long w2, long ip, long csop, long dp, long ds) {
-        f.cw = (int) w0 & 0xffff;
+        f.cw = X87.controlWord((int) w0);
         f.setStatusWord((int) w1 & 0xffff);
         f.setTagWord((int) w2 & 0xffff);
         f.fip = ip;
@@ -125,7 +125,7 @@ public final class Env {
             sig[i] = m.read(p, 8);
             se[i] = (int) m.read(p + 8, 2);
         }
-        f.cw = cw;
+        f.cw = X87.controlWord(cw);
         f.setStatusWord(sw);
         f.setAbridgedTag(tag);
         f.fop = op & 0x7ff;

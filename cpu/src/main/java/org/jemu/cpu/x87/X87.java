@@ -49,9 +49,12 @@ public final class X87 {
      * a newly unmasked pending exception makes ES/B set (SDM Vol. 1 §8.1.5).
      */
     public void setControlWord(int v) {
-        cw = (v & 0x1f3f) | 0x40;
+        cw = controlWord(v);
         updateSummary();
     }
+
+    /** A control word as stored, for FLDCW, FLDENV, FRSTOR and FXRSTOR alike (the host masks all four). */
+    static int controlWord(int v) { return (v & 0x1f3f) | 0x40; }
 
     public int statusWord() { return sw | top << 11; }
 

@@ -175,7 +175,8 @@ final class HostSnippets {
             case GuestFault.UD: return 4;                                   // SIGILL
             case GuestFault.DE: case GuestFault.XM: case GuestFault.MF: return 8; // SIGFPE
             case GuestFault.BP: case GuestFault.DB: return 5;               // SIGTRAP
-            default: return 11;                                             // SIGSEGV: #GP, #PF, #SS, #AC
+            case GuestFault.SS: case GuestFault.AC: return 7;               // SIGBUS (Linux traps.c)
+            default: return 11;                                             // SIGSEGV: #GP, #PF
         }
     }
 
@@ -183,6 +184,7 @@ final class HostSnippets {
     static State runJemu(byte[] code, State init) {
         PhysicalMemory phys = new PhysicalMemory(0x10000);
         Translator t = (linear, access, user) -> {
+            if ((linear >> 47) != 0 && (linear >> 47) != -1) throw GuestFault.nonCanonical(linear);   // as PagingTranslator
             if (linear < BASE || linear >= BASE + 0x10000)
                 throw GuestFault.pf(linear, GuestFault.PF_U | (access == Translator.WRITE ? GuestFault.PF_W : 0));
             return linear - BASE;
@@ -191,6 +193,8 @@ final class HostSnippets {
         mmu.setUser(true);
         CpuState cpu = new CpuState(mmu);
         cpu.cpl = 3;
+        cpu.segSelector[CpuState.CS] = 0x33;     // Linux's __USER_CS and __USER_DS (in SS); DS ES FS GS are 0
+        cpu.segSelector[CpuState.SS] = 0x2b;
         cpu.cr0 |= 0x22;                         // MP, NE: x87 errors as #MF (Linux sets both)
         cpu.cr4 |= (1 << 9) | (1 << 10);         // OSFXSR, OSXMMEXCPT (as Linux sets them)
         phys.load(0, code, 0, code.length);
