@@ -83,4 +83,11 @@ class BootTest {
         String out = bootAndCheckShell(config("small/vmlinux", "seed/initramfs.cpio.gz", "console=ttyS0"));
         assertTrue(out.contains("Linux version 6.1"), "kernel banner");
     }
+
+    /** Without ACPI the stock kernel falls back to the PIC and finds no way to power off: it halts. */
+    @Test
+    void stockKernelWithAcpiOffUsesThePicAndHalts() throws Exception {
+        String out = bootAndCheckShell(config("stock/bzImage", "seed/initramfs.cpio.gz", "console=ttyS0 acpi=off"));
+        assertTrue(out.contains("reboot: System halted") || out.contains("reboot: Power down"), "halt message");
+    }
 }
