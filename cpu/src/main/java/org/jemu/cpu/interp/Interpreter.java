@@ -30,7 +30,6 @@ public final class Interpreter {
     private final SseOps sse;
     private final X87Ops x87;
     private final MmxOps mmx;
-    private static final boolean TRACE_FAULTS = Boolean.getBoolean("jemu.traceFaults");
     private final Cpuid cpuid;
     private SystemOps system;
     private SyscallHandler syscalls;
@@ -118,7 +117,6 @@ public final class Interpreter {
                 }
             } catch (GuestFault f) {
                 if (f.vector == GuestFault.GP && f.errorCode == 0) f = stackSegmentFault(f);
-                if (TRACE_FAULTS) System.err.printf("fault %s at rip=%x cpl=%d%n", f.getMessage(), c.rip, c.cpl);
                 org.jemu.cpu.sys.Interrupts.deliverFault(c, f);
             }
             if (shadow) c.interruptShadow = false;
