@@ -17,11 +17,11 @@ import org.jemu.loader.linux.KernelImage;
  * would; {@code jemu mkinitramfs DIR OUT} and {@code jemu user PROG ...} are subcommands.
  *
  * <p>Exit status: 0 success, 1 a missing or malformed input file, 2 an unknown or unsupported option,
- * 3 a capability that jemu does not have yet, 70 an internal error of jemu (a bug: please report it).
+ * 70 an internal error of jemu (a bug: please report it).
  * User errors print one line, never a stack trace.
  */
 public final class Main {
-    public static final int EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_UNIMPLEMENTED = 3, EXIT_INTERNAL = 70;
+    public static final int EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 70;
 
     private Main() {}
 
