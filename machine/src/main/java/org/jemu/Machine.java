@@ -106,6 +106,11 @@ public final class Machine {
 
         Cpuid cpuid = new Cpuid(clock.tscHz());
         interpreter = new Interpreter(cpu, cpuid);
+        interpreter.setFaultObserver(f -> {
+            if (log.on(DebugLog.INT))
+                logInterrupt(f.vector, f.errorCode, f.vector == 14 ? f.address : -1, cpu.cpl, cpu.segSelector[CpuState.CS],
+                        cpu.rip, cpu.segSelector[CpuState.SS], cpu.gpr[CpuState.RSP]);
+        });
         Msrs msrs = new Msrs(cpu);
         msrs.setDeviceHandler(new org.jemu.machine.PlatformMsrs(clock, platform.apicRegisters()));
         interpreter.setSystemPlatform(new SystemPlatform(ports, msrs, clock, platform.apicRegisters()));
@@ -271,8 +276,7 @@ public final class Machine {
 
     /** One instruction with the -d items that need it (the interpreter's runSystem, unrolled). */
     private void stepLogged() {
-        int w = signals.word();
-        if (w != 0 && Interrupts.actionable(cpu, w) != 0) return;
+        if (Interrupts.actionable(cpu, signals.word()) != 0) return;
         long rip = cpu.rip;
         if (log.on(DebugLog.CPU)) log.log(org.jemu.monitor.Formats.registers(cpu));
         if (log.on(DebugLog.EXEC)) log.log(String.format(java.util.Locale.ROOT, "Trace 0: %016x [%016x]\n", rip, rip));
@@ -282,17 +286,7 @@ public final class Machine {
             inAsmNext = org.jemu.monitor.Disasm.one(sb, cpu, memory, rip);
             log.log(sb.toString());
         }
-        boolean shadow = cpu.interruptShadow;
-        try {
-            interpreter.step();
-        } catch (org.jemu.cpu.GuestFault f) {
-            if (log.on(DebugLog.INT))
-                logInterrupt(f.vector, f.errorCode, f.vector == 14 ? f.address : -1, cpu.cpl, cpu.segSelector[CpuState.CS],
-                        cpu.rip, cpu.segSelector[CpuState.SS], cpu.gpr[CpuState.RSP]);
-            Interrupts.deliverFault(cpu, f);
-        }
-        if (shadow) cpu.interruptShadow = false;
-        clock.retire(1);
+        interpreter.runSystem(1, signals, clock);    // faults reach -d int through the fault observer
     }
 
     /** One -d int line, in QEMU's format, with the CPU state from before the delivery. */

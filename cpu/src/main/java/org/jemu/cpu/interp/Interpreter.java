@@ -50,6 +50,15 @@ public final class Interpreter {
         this.sse = new SseOps(cpu, x87);
     }
 
+    /** Sees each guest exception before {@link #runSystem} delivers it, with the CPU state of the fault (for -d int). */
+    public interface FaultObserver {
+        void fault(GuestFault f);
+    }
+
+    private FaultObserver faultObserver;
+
+    public void setFaultObserver(FaultObserver o) { faultObserver = o; }
+
     /** Switches to system mode: system instructions execute against {@code platform}. */
     public void setSystemPlatform(SystemPlatform platform) {
         system = new SystemOps(cpu, platform);
@@ -117,6 +126,7 @@ public final class Interpreter {
                 }
             } catch (GuestFault f) {
                 if (f.vector == GuestFault.GP && f.errorCode == 0) f = stackSegmentFault(f);
+                if (faultObserver != null) faultObserver.fault(f);
                 org.jemu.cpu.sys.Interrupts.deliverFault(c, f);
             }
             if (shadow) c.interruptShadow = false;
