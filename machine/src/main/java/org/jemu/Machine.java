@@ -62,6 +62,8 @@ public final class Machine {
     private final PhysicalMemory memory;
     private final CpuState cpu;
     private final Interpreter interpreter;
+    /** The JIT for {@code -accel jit}; null with {@code -accel interp}. */
+    private final org.jemu.jit.Jit jit;
     private final PortBus ports = new PortBus();
     private final CpuSignals signals = new CpuSignals();
     private final VirtualClock clock;
@@ -114,6 +116,7 @@ public final class Machine {
         Msrs msrs = new Msrs(cpu);
         msrs.setDeviceHandler(new org.jemu.machine.PlatformMsrs(clock, platform.apicRegisters()));
         interpreter.setSystemPlatform(new SystemPlatform(ports, msrs, clock, platform.apicRegisters()));
+        jit = config.accel == MachineConfig.Accel.JIT ? new org.jemu.jit.Jit(interpreter) : null;
 
         KernelImage kernel = KernelImage.read(config.kernel);
         byte[] initrd = loadInitrd(config.initrd);
@@ -235,6 +238,7 @@ public final class Machine {
         } finally {
             runThread = null;
             runTasks();
+            if (jit != null && Boolean.getBoolean("jemu.jit.stats")) System.err.println(jit.stats());
         }
     }
 
@@ -269,6 +273,7 @@ public final class Machine {
                 continue;
             }
             if ((log.items() & DebugLog.STEPPING) != 0) stepLogged();
+            else if (jit != null) jit.runSystem(Math.max(1, clock.instructionBudget()), signals, clock);
             else interpreter.runSystem(Math.max(1, clock.instructionBudget()), signals, clock);
             clock.runDue();
         }

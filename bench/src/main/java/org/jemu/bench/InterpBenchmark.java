@@ -154,8 +154,9 @@ public class InterpBenchmark {
         final byte[] code;
         final CpuState cpu;
         final Interpreter interp;
+        final org.jemu.jit.Jit jit;
 
-        Guest(byte[] code) {
+        Guest(byte[] code, boolean jit) {
             this.code = code;
             Translator flat = new Translator() {
                 @Override
@@ -176,6 +177,7 @@ public class InterpBenchmark {
             for (int i = 0; i < 4096; i++) phys.write(SRC + i, 1, i * 7 + 1);
             interp = new Interpreter(cpu);
             interp.setSyscallHandler(c -> interp.requestStop());
+            this.jit = jit ? new org.jemu.jit.Jit(interp) : null;
         }
 
         /** Runs the loop from its start to its closing syscall; returns the instructions retired. */
@@ -188,7 +190,7 @@ public class InterpBenchmark {
             g[CpuState.RBX] = 0x9e3779b97f4a7c15L;
             g[CpuState.RDX] = 3;
             g[CpuState.RSI] = 5;
-            return interp.run(Long.MAX_VALUE);
+            return jit != null ? jit.run(Long.MAX_VALUE) : interp.run(Long.MAX_VALUE);
         }
 
         /** Runs once and checks that the loop ran to its closing syscall ({@code expected} < 0: any count). */
@@ -203,16 +205,21 @@ public class InterpBenchmark {
 
     Guest intGuest, repGuest, byteGuest, fpGuest;
 
+    /** The engine: the interpreter alone, or the JIT (with the interpreter for cold code). */
+    @org.openjdk.jmh.annotations.Param({"interp", "jit"})
+    public String accel = "interp";
+
     @Setup
     public void setUp() {
-        intGuest = new Guest(INT_LOOP).check(INT_INSNS, "integer");
-        repGuest = new Guest(REP_LOOP).check(-1, "string (REP)");
+        boolean jit = accel.equals("jit");
+        intGuest = new Guest(INT_LOOP, jit).check(INT_INSNS, "integer");
+        repGuest = new Guest(REP_LOOP, jit).check(-1, "string (REP)");
         if (repGuest.phys.read(DST + 4095, 1) != 0 || repGuest.phys.read(DST, 1) != 0)
             throw new IllegalStateException("string (REP): REP STOSB did not clear the buffer");
-        byteGuest = new Guest(BYTE_LOOP).check(BYTE_INSNS, "byte loop");
+        byteGuest = new Guest(BYTE_LOOP, jit).check(BYTE_INSNS, "byte loop");
         if (byteGuest.phys.read(DST + 999, 1) != ((999 * 7 + 1) & 0xff))
             throw new IllegalStateException("byte loop: the copy is wrong");
-        fpGuest = new Guest(FP_LOOP).check(FP_INSNS, "floating point");
+        fpGuest = new Guest(FP_LOOP, jit).check(FP_INSNS, "floating point");
     }
 
     /** ns per guest instruction: integer loop. */
@@ -245,7 +252,9 @@ public class InterpBenchmark {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         System.out.println("java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+        for (String accel : new String[] {"interp", "jit"}) {
         InterpBenchmark b = new InterpBenchmark();
+        b.accel = accel;
         b.setUp();
         String[] names = {"integer", "stringRep", "stringByteLoop", "floatingPoint"};
         Guest[] guests = {b.intGuest, b.repGuest, b.byteGuest, b.fpGuest};
@@ -261,10 +270,11 @@ public class InterpBenchmark {
                 } while (t - t0 < seconds * 1e9);
                 sinkAll = sink;
                 if (round == 1)
-                    System.out.printf("InterpBenchmark.%-15s %7.2f ns per %-11s (%7.1f M %s per CPU-second)%n", names[k],
+                    System.out.printf("InterpBenchmark.%-15s %-6s %7.2f ns per %-11s (%7.1f M %s per CPU-second)%n", names[k], accel,
                             (t - t0) / (double) n, k == 1 ? "byte" : "instruction", n * 1e3 / (t - t0),
                             k == 1 ? "bytes" : "instructions");
             }
+        }
         }
     }
 }

@@ -32,7 +32,7 @@ import org.jemu.loader.elf.ElfFile;
  */
 public final class UserMain {
     static final String USAGE = "usage: jemu user [-E VAR=VALUE] [-U VAR] [-i] [-0 ARGV0] [-strace] [-stats] [-d unimp]"
-            + " [-m MiB] [-max-insns N] PROGRAM [ARGS...]";
+            + " [-accel interp|jit] [-m MiB] [-max-insns N] PROGRAM [ARGS...]";
     /** Exit status when the instruction limit (-max-insns) is reached, as timeout(1) reports. */
     static final int EXIT_LIMIT = 124;
 
@@ -132,27 +132,30 @@ public final class UserMain {
         SignalDelivery signals = new SignalDelivery(p);
         p.signalDelivery = signals;
         long t0 = System.nanoTime();
+        org.jemu.jit.Jit jit = o.jit ? new org.jemu.jit.Jit(interp) : null;
+        java.util.function.LongUnaryOperator runner = jit != null ? jit::run : interp::run;
         try {
-            return execute(interp, p, signals, o, diag);
+            return execute(runner, p, signals, o, diag);
         } finally {
             p.files.closeAll();
             if (o.stats) {
                 double s = (System.nanoTime() - t0) / 1e9;
                 diag.printf("jemu: %d instructions in %.3f s, %.1f million/s%n", interp.retired(), s,
                         interp.retired() / s / 1e6);
+                if (jit != null) diag.println("jemu: " + jit.stats());
             }
         }
     }
 
     static final long STACK_SIZE = 8L << 20;
 
-    private static int execute(Interpreter interp, GuestProcess p, SignalDelivery signals, Options o, PrintStream diag) {
+    private static int execute(java.util.function.LongUnaryOperator runner, GuestProcess p, SignalDelivery signals, Options o, PrintStream diag) {
         CpuState cpu = p.cpu;
         long budget = o.maxInsns;
         while (!p.exited) {
             long ran;
             try {
-                ran = interp.run(budget);
+                ran = runner.applyAsLong(budget);
             } catch (GuestFault f) {
                 int sig = SignalDelivery.signalFor(f);
                 if (signals.deliverFault(sig, f)) continue;
@@ -203,6 +206,7 @@ public final class UserMain {
         boolean stats;
         int ramMiB = 1024;
         long maxInsns = Long.MAX_VALUE;
+        boolean jit = true;
 
         static Options parse(String[] a) {
             Options o = new Options();
@@ -221,6 +225,13 @@ public final class UserMain {
                         for (String item : arg(a, ++i, s).split(","))
                             if (item.equals("unimp") || item.equals("guest_errors")) o.logUnimplemented = true;
                         break;
+                    case "-accel": {
+                        String v = arg(a, ++i, s);
+                        if (v.equals("jit") || v.equals("tcg")) o.jit = true;
+                        else if (v.equals("interp")) o.jit = false;
+                        else throw new IllegalArgumentException("-accel " + v + ": unsupported accelerator (use interp or jit)");
+                        break;
+                    }
                     case "-m": o.ramMiB = (int) number(arg(a, ++i, s), s, 16, 2047); break;
                     case "-max-insns": o.maxInsns = number(arg(a, ++i, s), s, 1, Long.MAX_VALUE); break;
                     default: throw new IllegalArgumentException("unknown option " + s);

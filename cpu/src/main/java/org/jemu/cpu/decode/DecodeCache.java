@@ -97,9 +97,20 @@ public final class DecodeCache implements PhysicalMemory.CodeWriteListener {
         dependents[tail] = d;
     }
 
+    /** Receives code writes and invalidations after the cache (the JIT's region cache). */
+    public interface Chained extends PhysicalMemory.CodeWriteListener {
+        void invalidatedAll();
+    }
+
+    private Chained chained;
+
+    /** Installs the one listener that sees every code write and {@link #invalidateAll} after this cache. */
+    public void setChained(Chained c) { chained = c; }
+
     /** A write hit a code page: forget its instructions and those of pages that reach into it. */
     @Override
     public void codeWritten(long physPage) {
+        if (chained != null) chained.codeWritten(physPage);
         if (physPage < 0 || physPage >= pages.length) return;
         int page = (int) physPage;
         pages[page] = null;
@@ -112,6 +123,7 @@ public final class DecodeCache implements PhysicalMemory.CodeWriteListener {
 
     /** Drops everything (mode change, extension change). */
     public void invalidateAll() {
+        if (chained != null) chained.invalidatedAll();
         Arrays.fill(pages, null);
         Arrays.fill(dependents, null);
     }

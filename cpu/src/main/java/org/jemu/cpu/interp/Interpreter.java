@@ -97,6 +97,25 @@ public final class Interpreter {
     }
 
     /**
+     * User mode, for the JIT: like {@link #run} but returns after an instruction that ends a basic
+     * block, and keeps a pending stop request.
+     */
+    public long runBlock(long maxInstructions) {
+        long n = 0;
+        try {
+            while (n < maxInstructions && !stop) {
+                Insn in = cache.get(cpu.mmu, cpu.rip);
+                step();
+                n++;
+                if (in.row().endsBlock) break;
+            }
+        } finally {
+            retired += n;
+        }
+        return n;
+    }
+
+    /**
      * System mode: executes up to {@code max} instructions, retiring each on {@code clock}, and
      * returns early when {@code signals} has work for the machine (an interrupt the CPU may take now,
      * a reset, a stop, host input) or the CPU halted. Guest exceptions are delivered through the IDT
@@ -106,6 +125,16 @@ public final class Interpreter {
      * a shadow set before an instruction is cleared after it.
      */
     public long runSystem(long max, org.jemu.cpu.io.CpuSignals signals, org.jemu.cpu.time.VirtualClock clock) {
+        return runSystem(max, signals, clock, false);
+    }
+
+    /**
+     * {@link #runSystem(long, org.jemu.cpu.io.CpuSignals, org.jemu.cpu.time.VirtualClock)} that also
+     * returns after an instruction that ends a basic block when {@code toBlockEnd} (the JIT runs cold
+     * code so, and looks for compiled code at the next block).
+     */
+    public long runSystem(long max, org.jemu.cpu.io.CpuSignals signals, org.jemu.cpu.time.VirtualClock clock,
+                          boolean toBlockEnd) {
         CpuState c = cpu;
         long n = 0;
         while (n < max) {
@@ -113,6 +142,7 @@ public final class Interpreter {
             if (w != 0 && org.jemu.cpu.sys.Interrupts.actionable(c, w) != 0) break;
             boolean shadow = c.interruptShadow;
             boolean tf = c.flags.tf();
+            boolean end;
             try {
                 long rip = c.rip;
                 Insn in = cache.get(c.mmu, rip);
@@ -124,18 +154,52 @@ public final class Interpreter {
                     c.dr[6] |= 0x4000;
                     org.jemu.cpu.sys.Interrupts.deliver(c, GuestFault.DB, -1, org.jemu.cpu.sys.Interrupts.Kind.EXCEPTION, c.rip);
                 }
+                end = toBlockEnd && in.row().endsBlock;
             } catch (GuestFault f) {
-                if (f.vector == GuestFault.GP && f.errorCode == 0) f = stackSegmentFault(f);
-                if (faultObserver != null) faultObserver.fault(f);
-                org.jemu.cpu.sys.Interrupts.deliverFault(c, f);
+                deliverFault(f);
+                end = toBlockEnd;
             }
             if (shadow) c.interruptShadow = false;
             n++;
             clock.retire(1);
-            if (c.halted) break;
+            if (c.halted || end || clock.budgetCut()) break;
         }
         retired += n;
         return n;
+    }
+
+    /**
+     * Delivers a guest exception raised by the instruction at RIP through the IDT, as
+     * {@link #runSystem} does (the #SS refinement and the fault observer included). For the JIT,
+     * whose compiled code leaves RIP at the faulting instruction.
+     */
+    public void deliverFault(GuestFault f) {
+        if (f.vector == GuestFault.GP && f.errorCode == 0) f = stackSegmentFault(f);
+        if (faultObserver != null) faultObserver.fault(f);
+        org.jemu.cpu.sys.Interrupts.deliverFault(cpu, f);
+    }
+
+    /** User mode: the #SS refinement of a fault raised at RIP, as {@link #step} throws it. */
+    public GuestFault refineFault(GuestFault f) {
+        return f.vector == GuestFault.GP && f.errorCode == 0 ? stackSegmentFault(f) : f;
+    }
+
+    /** True after {@link #requestStop} until the next {@link #run}. */
+    public boolean stopRequested() { return stop; }
+
+    /** Clears a stop request (the JIT's user-mode loop starts so, as {@link #run} does). */
+    public void clearStop() { stop = false; }
+
+    /** Counts instructions the JIT ran, so {@link #retired} covers both engines. */
+    public void addRetired(long n) { retired += n; }
+
+    /**
+     * Runs one decoded instruction whose RIP is {@code next - in.length} (the JIT's fallback for
+     * instructions it does not compile inline). Returns true when RIP is to advance to {@code next};
+     * false when the instruction set RIP itself. Faults propagate with the state precise.
+     */
+    public boolean exec(Insn in, long next) {
+        return execute(in, next);
     }
 
     /**

@@ -46,6 +46,15 @@ public final class Mmu {
     private int readT, writeT, fetchT;
     private boolean user;
     private boolean alignmentCheck;
+    /**
+     * Set while compiled code runs: an access that leaves RAM (MMIO) or writes a page holding
+     * decoded code throws {@link #BAIL} before anything happens, so the JIT hands that one
+     * instruction to the interpreter (which keeps device time exact and invalidates the code).
+     * The fast path never reaches here: MMIO and code pages have no fast entries.
+     */
+    public boolean bailOnSlowAccess;
+    /** Thrown for {@link #bailOnSlowAccess}; not a guest exception (vector -1), never delivered. */
+    public static final GuestFault BAIL = new GuestFault(-1, -1, 0);
 
     public Mmu(PhysicalMemory phys, Translator translator) {
         this.phys = phys;
@@ -179,8 +188,16 @@ public final class Mmu {
     public void probeWrite(long va, int size) {
         int i = writeT + ((int) (va >>> 12) & MASK);
         if (tag[i] == (va & PAGE_MASK) && (va & 0xfff) <= 0x1000 - size) return;
-        translate(va, Translator.WRITE);
-        if (((va ^ (va + size - 1)) & PAGE_MASK) != 0) translate(va + size - 1, Translator.WRITE);
+        long p = translate(va, Translator.WRITE);
+        if (bailOnSlowAccess) bailOnWrite(p);
+        if (((va ^ (va + size - 1)) & PAGE_MASK) != 0) {
+            p = translate(va + size - 1, Translator.WRITE);
+            if (bailOnSlowAccess) bailOnWrite(p);
+        }
+    }
+
+    private void bailOnWrite(long p) {
+        if (!phys.isRam(p) || phys.isCodePage(p >>> 12)) throw BAIL;
     }
 
     // ---- slow paths ---------------------------------------------------------------------------
@@ -192,10 +209,15 @@ public final class Mmu {
     private long readSlow(long va, int size) {
         checkAlignment(va, size);
         long last = va + size - 1;
-        if (((va ^ last) & PAGE_MASK) == 0) return phys.read(translate(va, Translator.READ), size);
+        if (((va ^ last) & PAGE_MASK) == 0) {
+            long p = translate(va, Translator.READ);
+            if (bailOnSlowAccess && !phys.isRam(p)) throw BAIL;
+            return phys.read(p, size);
+        }
         // Page-crossing: both translations before the access, bytes assembled little-endian.
         long p0 = translate(va, Translator.READ);
         long p1 = translate(last & PAGE_MASK, Translator.READ);
+        if (bailOnSlowAccess && (!phys.isRam(p0) || !phys.isRam(p1))) throw BAIL;
         long v = 0;
         for (int k = 0; k < size; k++) {
             long a = va + k;
@@ -208,9 +230,15 @@ public final class Mmu {
     private void writeSlow(long va, int size, long v) {
         checkAlignment(va, size);
         long last = va + size - 1;
-        if (((va ^ last) & PAGE_MASK) == 0) { phys.write(translate(va, Translator.WRITE), size, v); return; }
+        if (((va ^ last) & PAGE_MASK) == 0) {
+            long p = translate(va, Translator.WRITE);
+            if (bailOnSlowAccess) bailOnWrite(p);
+            phys.write(p, size, v);
+            return;
+        }
         long p0 = translate(va, Translator.WRITE);
         long p1 = translate(last & PAGE_MASK, Translator.WRITE);
+        if (bailOnSlowAccess) { bailOnWrite(p0); bailOnWrite(p1); }
         for (int k = 0; k < size; k++) {
             long a = va + k;
             long p = ((a ^ va) & PAGE_MASK) == 0 ? p0 + k : p1 + (a & 0xfff);

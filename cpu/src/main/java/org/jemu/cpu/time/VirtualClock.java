@@ -98,8 +98,18 @@ public final class VirtualClock {
     /** Reports {@code n} retired instructions (advances deterministic time; no-op in real time). */
     public void retire(long n) { icount += n; }
 
+    /**
+     * A timer was armed earlier than every other since the last {@link #instructionBudget}: the
+     * budget the CPU runs on is too long. Both engines end their run after the instruction that
+     * armed it, so deterministic runs fire the timer at the same instruction whatever the engine.
+     */
+    public boolean budgetCut() { return budgetCut; }
+
+    private boolean budgetCut;
+
     /** Instructions the CPU may execute before it must call {@link #retire} and {@link #runDue}. */
     public long instructionBudget() {
+        budgetCut = false;
         if (mode == Mode.REALTIME) return realtimeSlice;
         if (size == 0) return MAX_BUDGET;
         long delta = heap[0].deadline - nowNs();
@@ -164,6 +174,7 @@ public final class VirtualClock {
     public int armedTimers() { return size; }
 
     void schedule(Timer t, long deadline) {
+        if (size == 0 || deadline < heap[0].deadline) budgetCut = true;
         if (t.index >= 0) removeAt(t.index);
         t.deadline = deadline;
         if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);

@@ -84,14 +84,23 @@ final class BareMetal {
         }
     }
 
-    /** The test's interrupt controller: one vector, raised on the program's request. */
+    /**
+     * The test's interrupt controller: one vector, raised on the program's request after a delay
+     * counted in retired instructions, by a timer on the deterministic clock (1 ns per instruction),
+     * so the interrupt arrives at the same instruction on the interpreter and on the JIT.
+     */
     static final class Source implements InterruptController {
         final CpuSignals signals;
+        final VirtualClock clock;
+        final org.jemu.cpu.time.Timer timer;
         int vector;
-        long countdown;   // instructions until INTR is raised; 0 = not armed
         final List<Integer> acked = new ArrayList<>();
 
-        Source(CpuSignals signals) { this.signals = signals; }
+        Source(CpuSignals signals, VirtualClock clock) {
+            this.signals = signals;
+            this.clock = clock;
+            this.timer = clock.newTimer(deadline -> signals.raise(CpuSignals.INTR));
+        }
 
         void arm(int value) {
             if (value < 0) {                     // bit 31: an NMI, now
@@ -101,12 +110,7 @@ final class BareMetal {
             vector = value & 0xff;
             int delay = value >>> 8;
             if (delay == 0) signals.raise(CpuSignals.INTR);
-            else countdown = delay + 1;          // +1: the OUT that armed it retires first
-        }
-
-        /** Called once per retired (or idle) instruction slot. */
-        void tick() {
-            if (countdown > 0 && --countdown == 0) signals.raise(CpuSignals.INTR);
+            else timer.arm(clock.nowNs() + delay + 1);   // +1: the OUT that armed it retires first
         }
 
         @Override
@@ -197,7 +201,7 @@ final class BareMetal {
 
         VirtualClock clock = VirtualClock.deterministic(0, 1_000_000_000L, 0);
         CpuSignals signals = new CpuSignals();
-        Source source = new Source(signals);
+        Source source = new Source(signals, clock);
         PortBus ports = new PortBus();
         long[] latch = new long[1];
         List<Long> raw = new ArrayList<>();
@@ -227,7 +231,11 @@ final class BareMetal {
         });
         ports.register(0xF4, 1, new PortIoHandler() {
             @Override public int read(int port, int size) { return 0; }
-            @Override public void write(int port, int size, int value) { r.exitCode = value & 0xff; done[0] = true; }
+            @Override public void write(int port, int size, int value) {
+                r.exitCode = value & 0xff;
+                done[0] = true;
+                signals.raise(CpuSignals.STOP);          // ends the engine's run after this OUT
+            }
         });
         // A "device" at 0x80-0x87 for the I/O permission tests: reads 0x5A per byte, records writes.
         ports.register(0x80, 8, new PortIoHandler() {
@@ -245,18 +253,19 @@ final class BareMetal {
         interp.setSystemPlatform(new SystemPlatform(ports, msrs, clock, null));
         enter64(cpu, memory);
 
+        org.jemu.cpu.interp.TestEngine engine = org.jemu.cpu.interp.TestEngine.of(interp);
         try {
             while (!done[0] && r.steps < STEP_LIMIT) {
                 Interrupts.takePending(cpu, signals, source);      // the rules Machine.loop uses
                 if (cpu.halted) {
                     if (!cpu.flags.ifl()) { r.haltedWithInterruptsOff = true; break; }
-                    source.tick();               // time passes while halted
+                    clock.retire(1);             // time passes while halted
+                    clock.runDue();
                     r.steps++;
                     continue;
                 }
-                interp.runSystem(1, signals, clock);
-                source.tick();
-                r.steps++;
+                r.steps += engine.runSystem(Math.min(clock.instructionBudget(), STEP_LIMIT - r.steps), signals, clock);
+                clock.runDue();
             }
         } catch (TripleFault t) {
             r.tripleFault = t.getMessage();

@@ -198,6 +198,7 @@ final class HostSnippets {
         cpu.cr0 |= 0x22;                         // MP, NE: x87 errors as #MF (Linux sets both)
         cpu.cr4 |= (1 << 9) | (1 << 10);         // OSFXSR, OSXMMEXCPT (as Linux sets them)
         phys.load(0, code, 0, code.length);
+        phys.load(code.length, new byte[] {(byte) 0xf4}, 0, 1);   // HLT: #GP(0) at CPL 3 marks the end
         phys.load(DATA - BASE, init.mem, 0, MEMSZ);
         org.jemu.cpu.sys.Cpuid cpuid = new org.jemu.cpu.sys.Cpuid(org.jemu.cpu.sys.Cpuid.DEFAULT_TSC_HZ);
         cpuid.addLeaf1Ecx(EXTRA_ECX1);
@@ -210,13 +211,13 @@ final class HostSnippets {
         State out = new State();
         long end = CODE + code.length;
         try {
-            for (int n = 0; cpu.rip != end; n++) {
-                if (n > 1_000_000) throw new AssertionError("snippet did not finish");
-                interp.step();
-            }
+            TestEngine.of(interp).run(1_000_000);
+            throw new AssertionError("snippet did not finish");
         } catch (GuestFault f) {
-            out.status = signalFor(f.vector);
-            return out;
+            if (f.vector != GuestFault.GP || f.errorCode != 0 || cpu.rip != end) {
+                out.status = signalFor(f.vector);
+                return out;
+            }
         }
         System.arraycopy(cpu.gpr, 0, out.gpr, 0, 16);
         out.rflags = cpu.flags.get();

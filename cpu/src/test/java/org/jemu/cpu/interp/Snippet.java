@@ -55,8 +55,16 @@ final class Snippet {
 
     /** Runs to the closing syscall (at most a million instructions). */
     Snippet run() {
-        interp.run(1_000_000);
+        engine().run(1_000_000);
         return this;
+    }
+
+    private TestEngine engine;
+
+    /** The engine this snippet runs on (the interpreter, or the JIT under -Djemu.accel=jit). */
+    TestEngine engine() {
+        if (engine == null) engine = TestEngine.of(interp);
+        return engine;
     }
 
     long reg(int r) { return cpu.gpr[r]; }

@@ -1,0 +1,211 @@
+package org.jemu.jit;
+
+import java.util.Map;
+import org.jemu.cpu.CpuState;
+import org.jemu.cpu.GuestFault;
+import org.jemu.cpu.interp.Interpreter;
+import org.jemu.cpu.io.CpuSignals;
+import org.jemu.cpu.mem.Mmu;
+import org.jemu.cpu.sys.Interrupts;
+import org.jemu.cpu.time.VirtualClock;
+
+/**
+ * The JIT's dispatcher: runs compiled regions for hot code and the {@link Interpreter} for the rest,
+ * with the interpreter's observable behaviour (the same instruction counts, clock, interrupt points
+ * and precise faults), so either engine can run any machine and {@code -accel lockstep} can compare
+ * them.
+ *
+ * <p>Tiering: the interpreter runs cold code a basic block at a time; each block entry is counted
+ * by physical address, and at {@link #HOT} executions the region from that entry is compiled
+ * (inline, on the CPU thread: a region compiles in well under a millisecond, and a background
+ * thread would compete for one of the two cores the JVM's own compilers use). Regions are looked up
+ * by physical address and linear RIP, and are dropped when their page is written.
+ *
+ * <p>The interpreter keeps the instructions compiled code must not run: those under TF
+ * single-stepping and the one after an interrupt shadow.
+ */
+public final class Jit {
+    /** Executions of a block entry before its region is compiled. */
+    public static final int HOT = Integer.getInteger("jemu.jit.hot", 32);
+    /** Guest instructions per region before a split. */
+    static final int MAX_REGION = 200;
+
+    private final Interpreter interp;
+    private final CpuState cpu;
+    private final JitFrame frame;
+    private final RegionCache regions;
+    private final RegionScanner scanner;
+    private final RegionCompiler compiler = new RegionCompiler();
+    long compileNanos;
+    /** Statistics: region entries, bails to the interpreter, faults, instructions run compiled and interpreted. */
+    long entries, bails, faults, compiledInsns, interpretedInsns, zeroRuns;
+
+    public Jit(Interpreter interp) {
+        this.interp = interp;
+        this.cpu = interp.cpu();
+        this.frame = new JitFrame(cpu, interp);
+        this.regions = new RegionCache(frame);
+        this.scanner = new RegionScanner(interp.decodeCache(), cpu.mmu);
+        interp.decodeCache().setChained(regions);
+    }
+
+    public Interpreter interpreter() { return interp; }
+
+    /**
+     * System mode, with the contract of {@link Interpreter#runSystem}: up to {@code max}
+     * instructions, each retired on {@code clock}; returns early for an actionable signal or HLT.
+     */
+    public long runSystem(long max, CpuSignals signals, VirtualClock clock) {
+        CpuState c = cpu;
+        JitFrame x = frame;
+        x.signals = signals;
+        x.clock = clock;
+        long done = 0;
+        while (done < max) {
+            int w = signals.word();
+            if (w != 0 && Interrupts.actionable(c, w) != 0) break;
+            if (c.halted || clock.budgetCut()) break;
+            long left = max - done;
+            if (c.interruptShadow || c.flags.tf()) {
+                done += interp.runSystem(1, signals, clock);
+                continue;
+            }
+            Region r = lookup(c.rip);
+            if (r == null) {
+                long i = interp.runSystem(left, signals, clock, true);
+                interpretedInsns += i;
+                done += i;
+                continue;
+            }
+            int k = enter(r, (int) Math.min(left, Integer.MAX_VALUE));
+            entries++;
+            if (k < 0) {
+                // Bailed or faulted: the instruction at RIP goes to the interpreter.
+                int completed = ~k;
+                compiledInsns += completed;
+                if (x.fault == Mmu.BAIL) bails++; else faults++;
+                clock.retire(completed - x.retiredInRegion);
+                interp.addRetired(completed);
+                done += completed;
+                if (x.fault != Mmu.BAIL) {
+                    interp.deliverFault(x.fault);
+                    clock.retire(1);
+                    interp.addRetired(1);
+                    done++;
+                } else if (done < max) {
+                    done += interp.runSystem(1, signals, clock);
+                }
+                continue;
+            }
+            clock.retire(k - x.retiredInRegion);
+            interp.addRetired(k);
+            done += k;
+            compiledInsns += k;
+            if (k == 0) {
+                zeroRuns++;
+                done += interp.runSystem(left, signals, clock, true);   // budget below the block
+            }
+        }
+        return done;
+    }
+
+    /**
+     * User mode, with the contract of {@link Interpreter#run}: up to {@code max} instructions or
+     * until a stop request; a guest fault propagates with the state precise.
+     */
+    public long run(long max) {
+        CpuState c = cpu;
+        JitFrame x = frame;
+        x.signals = null;
+        x.clock = null;
+        interp.clearStop();
+        long done = 0;
+        while (done < max && !interp.stopRequested()) {
+            Region r = lookup(c.rip);
+            if (r == null) {
+                done += interp.runBlock(max - done);
+                continue;
+            }
+            int k = enter(r, (int) Math.min(max - done, Integer.MAX_VALUE));
+            if (k < 0) {
+                int completed = ~k;
+                interp.addRetired(completed);
+                done += completed;
+                if (x.fault != Mmu.BAIL) throw interp.refineFault(x.fault);
+                done += interp.runBlock(1);
+                continue;
+            }
+            interp.addRetired(k);
+            done += k;
+            if (k == 0) done += interp.runBlock(max - done);
+        }
+        return done;
+    }
+
+    /**
+     * Runs region {@code r} with a budget; returns the completed count, or its complement when the
+     * region stopped at a fault or a bail ({@link JitFrame#fault}).
+     */
+    private int enter(Region r, int budget) {
+        JitFrame x = frame;
+        x.max = budget;
+        x.count = 0;
+        x.retiredInRegion = 0;
+        x.codeDirty = false;
+        Mmu m = cpu.mmu;
+        m.bailOnSlowAccess = true;
+        try {
+            return r.code.run(cpu, x);
+        } catch (GuestFault f) {
+            x.fault = f;
+            return ~x.count;
+        } finally {
+            m.bailOnSlowAccess = false;
+        }
+    }
+
+    private Region lookup(long rip) {
+        long p;
+        try {
+            p = cpu.mmu.fetchPhysical(rip);
+        } catch (GuestFault f) {
+            return null;     // the interpreter raises it
+        }
+        if (!cpu.mmu.physical().isRam(p)) return null;
+        Region r = regions.get(rip, p);
+        if (r != null) return r.code != null ? r : null;
+        if (!regions.hot(p, HOT)) return null;
+        r = compile(rip, p);
+        regions.put(r);
+        return r.code != null ? r : null;
+    }
+
+    private Region compile(long rip, long phys) {
+        long t0 = System.nanoTime();
+        try {
+            for (int limit = MAX_REGION; limit >= 4; limit /= 2) {
+                Map<Long, Block> blocks = scanner.scan(rip, limit);
+                Block entry = blocks.get(rip);
+                if (entry == null || entry.size() == 0) return new Region(rip, phys, null, 0);
+                int n = 0;
+                for (Block b : blocks.values()) n += b.size();
+                try {
+                    return new Region(rip, phys, compiler.compile(blocks), n);
+                } catch (RegionCompiler.TooLarge e) {
+                    // retry smaller
+                }
+            }
+            return new Region(rip, phys, null, 0);
+        } finally {
+            compileNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** One line of statistics (regions compiled, invalidated, compile time). */
+    public String stats() {
+        return String.format(java.util.Locale.ROOT, "jit: %d regions compiled, %d invalidated, %d live, %.1f ms compiling;"
+                + " %d entries, %d bails, %d faults, %d empty runs; %d instructions compiled, %d interpreted",
+                regions.compiled, regions.invalidated, regions.size(), compileNanos / 1e6, entries, bails, faults, zeroRuns,
+                compiledInsns, interpretedInsns);
+    }
+}

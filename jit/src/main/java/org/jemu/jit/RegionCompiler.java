@@ -1,0 +1,281 @@
+package org.jemu.jit;
+
+import static org.jemu.jit.Emitter.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jemu.cpu.decode.Insn;
+import org.jemu.cpu.decode.Op;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Turns the blocks of a region into a hidden class implementing {@link CompiledRegion}. Guest
+ * branches between blocks of the region become JVM jumps, so a guest loop is a JVM loop HotSpot
+ * compiles as one; every other exit stores RIP and returns the completed-instruction count.
+ *
+ * <p>Each block starts with the budget check ({@code n + length <= max}; the count then advances
+ * by the block length at once) and, at loop heads, an interrupt poll. Each instruction that can
+ * fault has its own JVM exception-table entry whose handler stores that instruction's RIP and
+ * completed count and rethrows: precise guest state costs nothing on the normal path.
+ *
+ * <p>Methods above {@link #HUGE_METHOD} bytes are refused ({@link TooLarge}); HotSpot does not
+ * compile methods over 8000 bytes of bytecode, so the caller retries with a smaller region.
+ */
+final class RegionCompiler {
+    static final int HUGE_METHOD = 7900;
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+    /** The region would make a method HotSpot will not compile. */
+    static final class TooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+        TooLarge() { super(null, null, false, false); }
+    }
+
+    private MethodVisitor mv;
+    private Emitter em;
+    private Map<Long, Block> blocks;
+    private final List<Insn> consts = new ArrayList<>();
+    private final List<Runnable> handlers = new ArrayList<>();
+    /** Size in bytes of the last compiled method (statistics). */
+    int lastCodeSize;
+
+    CompiledRegion compile(Map<Long, Block> blocks) throws TooLarge {
+        this.blocks = blocks;
+        consts.clear();
+        handlers.clear();
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; }
+        };
+        String name = "org/jemu/jit/R";
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", new String[] {"org/jemu/jit/CompiledRegion"});
+        cw.visitField(ACC_PRIVATE | ACC_FINAL, "k", "[L" + INSN + ";", null, null).visitEnd();
+        MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "([L" + INSN + ";)V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitVarInsn(ALOAD, 0);
+        init.visitVarInsn(ALOAD, 1);
+        init.visitFieldInsn(PUTFIELD, name, "k", "[L" + INSN + ";");
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+
+        mv = cw.visitMethod(ACC_PUBLIC, "run", "(L" + CPU + ";L" + FRAME + ";)I", null, null);
+        em = new Emitter(mv);
+        mv.visitCode();
+        prologue();
+        for (Block b : blocks.values()) b.label = new Label();
+        for (Block b : blocks.values()) block(b, name);
+        for (Runnable h : handlers) h.run();
+        Label end = new Label();
+        mv.visitLabel(end);
+        lastCodeSize = end.getOffset();
+        if (lastCodeSize > HUGE_METHOD) throw new TooLarge();
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        byte[] bytes = cw.toByteArray();
+        try {
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
+            return (CompiledRegion) hidden.findConstructor(hidden.lookupClass(),
+                    MethodType.methodType(void.class, Insn[].class)).invoke(consts.toArray(new Insn[0]));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot define a compiled region", t);
+        }
+    }
+
+    private void prologue() {
+        mv.visitVarInsn(ALOAD, C); mv.visitFieldInsn(GETFIELD, CPU, "gpr", "[J"); mv.visitVarInsn(ASTORE, G);
+        mv.visitVarInsn(ALOAD, C); mv.visitFieldInsn(GETFIELD, CPU, "flags", "L" + FLAGS + ";"); mv.visitVarInsn(ASTORE, F);
+        mv.visitVarInsn(ALOAD, C); mv.visitFieldInsn(GETFIELD, CPU, "mmu", "L" + MMU + ";"); mv.visitVarInsn(ASTORE, M);
+        mv.visitInsn(ICONST_0); mv.visitVarInsn(ISTORE, N);
+        mv.visitVarInsn(ALOAD, X); mv.visitFieldInsn(GETFIELD, FRAME, "max", "I"); mv.visitVarInsn(ISTORE, MAX);
+        // Initialise the temporaries so every path into a handler has them typed.
+        for (int t = TA; t < LOCALS; t += 2) { mv.visitInsn(LCONST_0); mv.visitVarInsn(LSTORE, t); }
+    }
+
+    /** c.rip = rip; return n + delta. */
+    private void exit(long rip, int delta) {
+        mv.visitVarInsn(ALOAD, C);
+        em.lconst(rip);
+        mv.visitFieldInsn(PUTFIELD, CPU, "rip", "J");
+        returnCount(delta);
+    }
+
+    private void returnCount(int delta) {
+        mv.visitVarInsn(ILOAD, N);
+        if (delta != 0) { em.iconst(delta); mv.visitInsn(IADD); }
+        mv.visitInsn(IRETURN);
+    }
+
+    /** Continue at {@code rip}: a jump to its block when the region has it, else an exit. */
+    private void goTo(long rip) {
+        Block t = blocks.get(rip);
+        if (t != null && t.size() > 0) mv.visitJumpInsn(GOTO, t.label);
+        else exit(rip, 0);
+    }
+
+    private void block(Block b, String cls) {
+        int len = b.size();
+        mv.visitLabel(b.label);
+        if (len == 0) { exit(b.start, 0); return; }
+        if (b.loopHead) {
+            Label ok = new Label();
+            mv.visitVarInsn(ALOAD, X);
+            mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "pending", "()Z", false);
+            mv.visitJumpInsn(IFEQ, ok);
+            exit(b.start, 0);
+            mv.visitLabel(ok);
+        }
+        Label fits = new Label();
+        mv.visitVarInsn(ILOAD, N); em.iconst(len); mv.visitInsn(IADD);
+        mv.visitVarInsn(ILOAD, MAX);
+        mv.visitJumpInsn(IF_ICMPLE, fits);
+        exit(b.start, 0);
+        mv.visitLabel(fits);
+        mv.visitIincInsn(N, len);
+
+        boolean prevInline = false;
+        for (int k = 0; k < len; k++) {
+            Insn in = b.insns.get(k);
+            long rip = b.rips.get(k);
+            long next = rip + in.length;
+            int kind = Emitter.kind(in);
+            int done = k - len;          // n + done = instructions completed before this one
+            if (!Emitter.inline(in)) {
+                fallback(in, rip, next, done, kind == K_END, cls);
+                prevInline = false;
+                continue;
+            }
+            if (in.op == Op.JCC) {
+                long target = next + in.imm;
+                Block t = blocks.get(target);
+                boolean inRegion = t != null && t.size() > 0;
+                Label taken = inRegion ? t.label : new Label();
+                em.branchIf(in.cc, taken, prevInline);
+                goTo(next);
+                if (!inRegion) {
+                    mv.visitLabel(taken);
+                    exit(target, 0);
+                }
+                return;
+            }
+            if (in.op == Op.JMP) { goTo(next + in.imm); return; }
+            em.lastAlu = 0;
+            if (in.op == Op.CALL) {
+                guarded(rip, done, () -> { em.lconst(next); mv.visitVarInsn(LSTORE, TA); em.push(TA); });
+                goTo(next + in.imm);
+                return;
+            }
+            if (in.op == Op.RET || in.op == Op.JMP_IND || in.op == Op.CALL_IND) {
+                guarded(rip, done, () -> em.indirectTarget(in, next));
+                mv.visitVarInsn(ALOAD, C);
+                mv.visitVarInsn(LLOAD, TR);
+                mv.visitFieldInsn(PUTFIELD, CPU, "rip", "J");
+                returnCount(done + 1);
+                return;
+            }
+            boolean dead = flagsDead(b, k);
+            if (Emitter.canFault(in)) guarded(rip, done, () -> em.straight(in, next, dead));
+            else em.straight(in, next, dead);
+            prevInline = true;
+        }
+        if (b.fallthrough >= 0) goTo(b.fallthrough);
+        else exit(b.end(), 0);
+    }
+
+    /** Emits {@code body} inside an exception range whose handler makes the fault precise. */
+    private void guarded(long rip, int done, Runnable body) {
+        Label start = new Label(), end = new Label(), handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, "org/jemu/cpu/GuestFault");
+        mv.visitLabel(start);
+        body.run();
+        mv.visitLabel(end);
+        handlers.add(() -> {
+            mv.visitLabel(handler);
+            mv.visitVarInsn(ALOAD, C);
+            em.lconst(rip);
+            mv.visitFieldInsn(PUTFIELD, CPU, "rip", "J");
+            storeCount(done);
+            mv.visitInsn(ATHROW);
+        });
+    }
+
+    /** x.count = n + done (with the exception on the stack). */
+    private void storeCount(int done) {
+        mv.visitVarInsn(ALOAD, X);
+        mv.visitVarInsn(ILOAD, N);
+        if (done != 0) { em.iconst(done); mv.visitInsn(IADD); }
+        mv.visitFieldInsn(PUTFIELD, FRAME, "count", "I");
+    }
+
+    /**
+     * An instruction the interpreter runs: RIP is stored (the interpreter's semantics may read it),
+     * then {@link JitFrame#fallback}; a false return (the instruction branched, or wrote code, or an
+     * interrupt became deliverable) leaves the region with the instruction counted.
+     */
+    private void fallback(Insn in, long rip, long next, int done, boolean end, String cls) {
+        int idx = consts.size();
+        consts.add(in);
+        mv.visitVarInsn(ALOAD, C);
+        em.lconst(rip);
+        mv.visitFieldInsn(PUTFIELD, CPU, "rip", "J");
+        Label start = new Label(), stop = new Label(), handler = new Label();
+        mv.visitTryCatchBlock(start, stop, handler, "org/jemu/cpu/GuestFault");
+        mv.visitLabel(start);
+        mv.visitVarInsn(ALOAD, X);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, cls, "k", "[L" + INSN + ";");
+        em.iconst(idx);
+        mv.visitInsn(AALOAD);
+        em.lconst(next);
+        mv.visitVarInsn(ILOAD, N);
+        if (done != 0) { em.iconst(done); mv.visitInsn(IADD); }
+        mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "fallback", "(L" + INSN + ";JI)Z", false);
+        mv.visitLabel(stop);
+        handlers.add(() -> {
+            mv.visitLabel(handler);
+            storeCount(done);
+            mv.visitInsn(ATHROW);
+        });
+        if (end) {
+            mv.visitInsn(POP);
+            returnCount(done + 1);
+            return;
+        }
+        Label go = new Label();
+        mv.visitJumpInsn(IFNE, go);
+        returnCount(done + 1);
+        mv.visitLabel(go);
+    }
+
+    /**
+     * Flag liveness within a block: the arithmetic flags of instruction {@code k} are dead when a
+     * later instruction of the block overwrites all of them before anything can read or observe
+     * them (an instruction that reads flags, may fault, leaves the region, or is a fallback).
+     * Only plain ALU forms count as overwriting: shifts by zero and INC/DEC keep flags.
+     */
+    private static boolean flagsDead(Block b, int k) {
+        for (int j = k + 1; j < b.size(); j++) {
+            Insn in = b.insns.get(j);
+            if (!Emitter.inline(in) || Emitter.readsFlags(in) || Emitter.canFault(in) || Emitter.kind(in) != K_STRAIGHT)
+                return false;
+            switch (in.op) {
+                case Op.ADD: case Op.SUB: case Op.AND: case Op.OR: case Op.XOR: case Op.CMP: case Op.TEST: case Op.NEG:
+                    return true;
+                default:
+                    break;
+            }
+        }
+        return false;
+    }
+}
