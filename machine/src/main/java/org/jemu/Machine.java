@@ -116,7 +116,7 @@ public final class Machine {
         Msrs msrs = new Msrs(cpu);
         msrs.setDeviceHandler(new org.jemu.machine.PlatformMsrs(clock, platform.apicRegisters()));
         interpreter.setSystemPlatform(new SystemPlatform(ports, msrs, clock, platform.apicRegisters()));
-        jit = config.accel == MachineConfig.Accel.JIT ? new org.jemu.jit.Jit(interpreter) : null;
+        jit = config.accel != MachineConfig.Accel.INTERP ? new org.jemu.jit.Jit(interpreter) : null;
 
         KernelImage kernel = KernelImage.read(config.kernel);
         byte[] initrd = loadInitrd(config.initrd);
@@ -243,41 +243,72 @@ public final class Machine {
     }
 
     private Exit loop() {
-        final int wake = CpuSignals.INTR | CpuSignals.NMI | CpuSignals.RESET | CpuSignals.STOP | CpuSignals.HOST;
         while (true) {
-            if (poweredOff) {
-                exitMessage = "powered off (ACPI S5)";
-                return Exit.POWER_OFF;
-            }
-            int w = signals.word();
-            if (w != 0) {
-                if ((w & CpuSignals.STOP) != 0) { signals.clear(CpuSignals.STOP); return Exit.STOPPED; }
-                if ((w & CpuSignals.RESET) != 0) {
-                    exitMessage = resetRequested ? "reset requested by the monitor" : "reset requested by the guest";
-                    if (log.on(DebugLog.CPU_RESET)) log.log("CPU Reset (CPU 0)\n" + org.jemu.monitor.Formats.registers(cpu));
-                    return Exit.RESET;
-                }
-                if ((w & CpuSignals.HOST) != 0) signals.serviceHost();
-                int cpl = cpu.cpl, cs = cpu.segSelector[CpuState.CS], ss = cpu.segSelector[CpuState.SS];
-                long rip = cpu.rip, rsp = cpu.gpr[CpuState.RSP];
-                int vector = Interrupts.takePending(cpu, signals, platform.interruptController());
-                if (vector >= 0 && log.on(DebugLog.INT)) logInterrupt(vector, -1, -1, cpl, cs, rip, ss, rsp);
-            }
-            if (cpu.halted) {
-                if (!cpu.flags.ifl() && (Interrupts.actionable(cpu, signals.word()) & CpuSignals.NMI) == 0) {
-                    exitMessage = "the CPU halted with interrupts disabled";
-                    return Exit.POWER_OFF;
-                }
-                clock.idle(signals, wake);
-                clock.runDue();
-                continue;
-            }
-            if ((log.items() & DebugLog.STEPPING) != 0) stepLogged();
-            else if (jit != null) jit.runSystem(Math.max(1, clock.instructionBudget()), signals, clock);
-            else interpreter.runSystem(Math.max(1, clock.instructionBudget()), signals, clock);
-            clock.runDue();
+            Exit e = slice();
+            if (e != null) return e;
         }
     }
+
+    private static final int WAKE = CpuSignals.INTR | CpuSignals.NMI | CpuSignals.RESET | CpuSignals.STOP | CpuSignals.HOST;
+
+    /**
+     * One turn of the run loop: pending events and interrupts, then one CPU run of up to the clock's
+     * budget (or an idle wait while halted), then due timers. Returns why the machine stopped, or
+     * null to go on.
+     */
+    private Exit slice() {
+        if (poweredOff) {
+            exitMessage = "powered off (ACPI S5)";
+            return Exit.POWER_OFF;
+        }
+        int w = signals.word();
+        if (w != 0) {
+            if ((w & CpuSignals.STOP) != 0) { signals.clear(CpuSignals.STOP); return Exit.STOPPED; }
+            if ((w & CpuSignals.RESET) != 0) {
+                exitMessage = resetRequested ? "reset requested by the monitor" : "reset requested by the guest";
+                if (log.on(DebugLog.CPU_RESET)) log.log("CPU Reset (CPU 0)\n" + org.jemu.monitor.Formats.registers(cpu));
+                return Exit.RESET;
+            }
+            if ((w & CpuSignals.HOST) != 0) signals.serviceHost();
+            int cpl = cpu.cpl, cs = cpu.segSelector[CpuState.CS], ss = cpu.segSelector[CpuState.SS];
+            long rip = cpu.rip, rsp = cpu.gpr[CpuState.RSP];
+            int vector = Interrupts.takePending(cpu, signals, platform.interruptController());
+            if (vector >= 0 && log.on(DebugLog.INT)) logInterrupt(vector, -1, -1, cpl, cs, rip, ss, rsp);
+        }
+        if (cpu.halted) {
+            if (!cpu.flags.ifl() && (Interrupts.actionable(cpu, signals.word()) & CpuSignals.NMI) == 0) {
+                exitMessage = "the CPU halted with interrupts disabled";
+                return Exit.POWER_OFF;
+            }
+            clock.idle(signals, WAKE);
+            clock.runDue();
+            return null;
+        }
+        if ((log.items() & DebugLog.STEPPING) != 0) stepLogged();
+        else if (jit != null) jit.runSystem(Math.max(1, clock.instructionBudget()), signals, clock);
+        else interpreter.runSystem(Math.max(1, clock.instructionBudget()), signals, clock);
+        clock.runDue();
+        return null;
+    }
+
+    /**
+     * One turn of the run loop ({@link #run}'s loop body, with its error handling), for
+     * {@link Lockstep}, which alternates two machines. Returns null to go on.
+     */
+    Exit runSlice() {
+        try {
+            return slice();
+        } catch (TripleFault t) {
+            exitMessage = "triple fault: " + t.getMessage();
+            return Exit.RESET;
+        } catch (RuntimeException | StackOverflowError e) {
+            exitMessage = "internal error at RIP 0x" + Long.toHexString(cpu.rip) + ": " + e;
+            return Exit.ERROR;
+        }
+    }
+
+    /** Sets the exit message (for {@link Lockstep}'s divergence report). */
+    void setExitMessage(String m) { exitMessage = m; }
 
     /** One instruction with the -d items that need it (the interpreter's runSystem, unrolled). */
     private void stepLogged() {

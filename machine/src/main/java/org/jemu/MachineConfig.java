@@ -8,9 +8,13 @@ import java.util.List;
  * What to build and boot: the embedding API's description of a machine, filled from the command line
  * or by a program. Fields mirror QEMU's options of the same name.
  */
-public final class MachineConfig {
-    /** Accelerator: the interpreter only, or the interpreter plus the JIT for hot code. */
-    public enum Accel { INTERP, JIT }
+public final class MachineConfig implements Cloneable {
+    /**
+     * Accelerator: the interpreter only, the interpreter plus the JIT for hot code, or lockstep
+     * verification (a JIT machine and an interpreter machine side by side, compared after every
+     * run slice; see {@link Lockstep}).
+     */
+    public enum Accel { INTERP, JIT, LOCKSTEP }
 
     public static final long DEFAULT_RAM = 512L << 20;
     /** Smallest RAM a Linux kernel with an initramfs can reasonably boot in. */
@@ -37,4 +41,13 @@ public final class MachineConfig {
      * must print the same dates every time; null means the host's time at start, as QEMU does.
      */
     public Long rtcBaseNs;
+
+    /** A shallow copy (every field, present and future; the initrd list is shared, not copied). */
+    public MachineConfig copy() {
+        try {
+            return (MachineConfig) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

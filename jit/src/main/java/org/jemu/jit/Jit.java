@@ -40,7 +40,15 @@ public final class Jit {
     /** Statistics: region entries, bails to the interpreter, faults, instructions run compiled and interpreted. */
     long entries, bails, faults, compiledInsns, interpretedInsns, zeroRuns;
 
+    private final int hot;
+
     public Jit(Interpreter interp) {
+        this(interp, HOT);
+    }
+
+    /** A JIT compiling a block entry at its {@code hot}-th execution (1: at once, for tests). */
+    public Jit(Interpreter interp, int hot) {
+        this.hot = Math.max(1, hot);
         this.interp = interp;
         this.cpu = interp.cpu();
         this.frame = new JitFrame(cpu, interp);
@@ -174,7 +182,7 @@ public final class Jit {
         if (!cpu.mmu.physical().isRam(p)) return null;
         Region r = regions.get(rip, p);
         if (r != null) return r.code != null ? r : null;
-        if (!regions.hot(p, HOT)) return null;
+        if (!regions.hot(p, hot)) return null;
         r = compile(rip, p);
         regions.put(r);
         return r.code != null ? r : null;
@@ -203,9 +211,9 @@ public final class Jit {
 
     /** One line of statistics (regions compiled, invalidated, compile time). */
     public String stats() {
-        return String.format(java.util.Locale.ROOT, "jit: %d regions compiled, %d invalidated, %d live, %.1f ms compiling;"
+        return String.format(java.util.Locale.ROOT, "jit: %d regions compiled, %d invalidated, %d live, %.1f ms compiling (%.1f defining classes);"
                 + " %d entries, %d bails, %d faults, %d empty runs; %d instructions compiled, %d interpreted",
-                regions.compiled, regions.invalidated, regions.size(), compileNanos / 1e6, entries, bails, faults, zeroRuns,
+                regions.compiled, regions.invalidated, regions.size(), compileNanos / 1e6, compiler.defineNanos / 1e6, entries, bails, faults, zeroRuns,
                 compiledInsns, interpretedInsns);
     }
 }

@@ -45,6 +45,9 @@ final class RegionCompiler {
     /** Size in bytes of the last compiled method (statistics). */
     int lastCodeSize;
 
+    /** Nanoseconds spent defining classes (the rest of compiling is scanning and ASM). */
+    long defineNanos;
+
     CompiledRegion compile(Map<Long, Block> blocks) throws TooLarge {
         this.blocks = blocks;
         consts.clear();
@@ -82,10 +85,13 @@ final class RegionCompiler {
         mv.visitEnd();
         cw.visitEnd();
         byte[] bytes = cw.toByteArray();
+        long t1 = System.nanoTime();
         try {
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
-            return (CompiledRegion) hidden.findConstructor(hidden.lookupClass(),
+            CompiledRegion r = (CompiledRegion) hidden.findConstructor(hidden.lookupClass(),
                     MethodType.methodType(void.class, Insn[].class)).invoke(consts.toArray(new Insn[0]));
+            defineNanos += System.nanoTime() - t1;
+            return r;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -88,8 +88,14 @@ public final class Main {
         MachineConfig config = o.config;
         while (true) {
             Machine m;
+            org.jemu.Lockstep lockstep = null;
             try {
-                m = new Machine(config, console.serialSink());
+                if (config.accel == org.jemu.MachineConfig.Accel.LOCKSTEP) {
+                    lockstep = new org.jemu.Lockstep(config, console.serialSink());
+                    m = lockstep.primary();
+                } else {
+                    m = new Machine(config, console.serialSink());
+                }
             } catch (KernelFormatException | InitramfsException e) {
                 err.println("jemu: " + e.getMessage());
                 return EXIT_INPUT;
@@ -101,7 +107,7 @@ public final class Main {
             m.log().setOutput(logOut != null ? logOut : console.logStream());
             console.attach(m);
             if (console.exitRequested()) return EXIT_OK;   // C-a x or quit while the machine was being built
-            Machine.Exit why = m.run();
+            Machine.Exit why = lockstep != null ? lockstep.run() : m.run();
             out.flush();
             if (console.exitRequested()) return EXIT_OK;
             switch (why) {
@@ -156,7 +162,8 @@ public final class Main {
                 "  -m SIZE          guest RAM, e.g. 512, 512M, 2G (default 512M; suffix-less means MiB)",
                 "  -nographic       no display: the first serial port is the terminal",
                 "  -no-reboot       exit instead of rebooting when the guest resets",
-                "  -accel interp|jit  interpreter only, or the JIT for hot code (default jit)",
+                "  -accel interp|jit|lockstep  interpreter only, the JIT for hot code (default), or both\n"
+                + "                     machines side by side, compared after every slice (verification)",
                 "  -smp 1           number of CPUs (only 1)",
                 "  -h, --help       this text",
                 "  --version        print the version",

@@ -146,7 +146,8 @@ final class Options {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "interp": case "tcg-interp": return MachineConfig.Accel.INTERP;
             case "jit": case "tcg": return MachineConfig.Accel.JIT;
-            default: throw UsageException.usage("-accel " + s + ": unsupported accelerator (use interp or jit)");
+            case "lockstep": return MachineConfig.Accel.LOCKSTEP;
+            default: throw UsageException.usage("-accel " + s + ": unsupported accelerator (use interp, jit or lockstep)");
         }
     }
 

@@ -19,7 +19,7 @@ import org.jemu.cpu.mem.Translator;
  * {@link #STACK_TOP}; pages from {@link #READ_ONLY} up are read-only. The snippet ends at a
  * {@code syscall}, which stops the run. Skips the test when binutils is absent.
  */
-final class Snippet {
+public final class Snippet {
     static final long CODE = 0x1000, DATA = 0x4000, STACK_TOP = 0x9000, READ_ONLY = 0xa000, RAM = 1 << 20;
 
     final PhysicalMemory phys = new PhysicalMemory(RAM);
@@ -69,7 +69,7 @@ final class Snippet {
 
     long reg(int r) { return cpu.gpr[r]; }
 
-    static byte[] assemble(String asm) throws IOException, InterruptedException {
+    public static byte[] assemble(String asm) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("jemu-asm");
         try {
             Path s = dir.resolve("a.s"), o = dir.resolve("a.o"), bin = dir.resolve("a.bin");
