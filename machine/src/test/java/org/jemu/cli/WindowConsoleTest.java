@@ -105,6 +105,8 @@ class WindowConsoleTest {
         Path config = kernel.resolveSibling("config");
         assumeTrue(Files.exists(config) && Files.readString(config).contains("CONFIG_VGA_CONSOLE=y"),
                 "the small kernel was built without the VGA console: rerun src-test-images/make-images.sh small");
+        assumeTrue(Files.exists(Path.of(System.getProperty("java.home"), "lib", "libawt_xawt.so")),
+                "this JDK has no X11 AWT (Debian: openjdk-17-jre, not only -headless)");
         Path xvfb = xvfb();
         assumeTrue(xvfb != null, "Xvfb not installed (Debian package xvfb)");
         String display = startXvfb(xvfb);
