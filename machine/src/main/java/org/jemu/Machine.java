@@ -58,6 +58,9 @@ public final class Machine {
         ERROR
     }
 
+    /** What a display shows in its title. */
+    public enum State { RUNNING, PAUSED, POWERED_OFF, STOPPED }
+
     private final MachineConfig config;
     private final PhysicalMemory memory;
     private final CpuState cpu;
@@ -73,6 +76,7 @@ public final class Machine {
     /** Work that other threads (the monitor) hand to the run thread; run between instructions. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean paused;
+    private volatile Exit exit;
     private volatile boolean resetRequested;
     private volatile Thread runThread;
     private final DebugLog log = new DebugLog();
@@ -121,7 +125,7 @@ public final class Machine {
         KernelImage kernel = KernelImage.read(config.kernel);
         byte[] initrd = loadInitrd(config.initrd);
         long rsdp = AcpiTables.install(memory);
-        BootInfo boot = LinuxLoader.load(memory, kernel, initrd, config.append, rsdp);
+        BootInfo boot = LinuxLoader.load(memory, kernel, initrd, config.append, rsdp, config.vgaConsole);
         LinuxLoader.enter64(cpu, boot);
     }
 
@@ -134,6 +138,23 @@ public final class Machine {
 
     /** Bytes typed on the console (any thread). */
     public void sendConsoleInput(byte[] bytes) { platform.com1().hostInput(bytes); }
+
+    /** A key pressed or released on the guest's PS/2 keyboard (any thread); pressing again while down is a repeat. */
+    public void sendKey(org.jemu.devices.ps2.Key key, boolean down) { platform.i8042.hostKey(key, down); }
+
+    /**
+     * The VGA's text screen as it would be scanned out now (any thread). From another thread than
+     * the run thread it is read without stopping the CPU, as a monitor cable would: it may catch an
+     * update half done; {@code inspect(Machine::screen)} gives a consistent one.
+     */
+    public org.jemu.devices.vga.TextFrame screen() { return platform.vga.snapshot(); }
+
+    /** Running, paused by the monitor, powered off, or stopped for another reason (any thread). */
+    public State state() {
+        Exit e = exit;
+        if (e == null) return paused ? State.PAUSED : State.RUNNING;
+        return e == Exit.POWER_OFF ? State.POWERED_OFF : State.STOPPED;
+    }
 
     /** Makes {@link #run()} return {@link Exit#STOPPED} soon (any thread). */
     public void stop() { signals.raise(CpuSignals.STOP); }
@@ -227,14 +248,15 @@ public final class Machine {
     /** Runs the machine until it powers off, resets, is stopped, or jemu fails. */
     public Exit run() {
         runThread = Thread.currentThread();
+        exit = null;
         try {
-            return loop();
+            return exit = loop();
         } catch (TripleFault t) {
             exitMessage = "triple fault: " + t.getMessage();
-            return Exit.RESET;
+            return exit = Exit.RESET;
         } catch (RuntimeException | StackOverflowError e) {
             exitMessage = "internal error at RIP 0x" + Long.toHexString(cpu.rip) + ": " + e;
-            return Exit.ERROR;
+            return exit = Exit.ERROR;
         } finally {
             runThread = null;
             runTasks();

@@ -28,6 +28,12 @@ public final class MachineConfig implements Cloneable {
     public String append = "";
     public long ramSize = DEFAULT_RAM;
     public boolean nographic;
+    /**
+     * Describe the VGA's 80×25 text console to the kernel (the zero page's screen_info), as a BIOS
+     * does under QEMU without -nographic: vgacon takes tty0, the default console. The VGA itself is
+     * always there; without this the kernel leaves it alone.
+     */
+    public boolean vgaConsole;
     public boolean noReboot;
     public Accel accel = Accel.JIT;
     public int smp = 1;

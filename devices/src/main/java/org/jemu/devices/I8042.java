@@ -4,6 +4,9 @@ import org.jemu.cpu.io.CpuSignals;
 import org.jemu.cpu.io.InterruptLine;
 import org.jemu.cpu.io.PortBus;
 import org.jemu.cpu.io.PortIoHandler;
+import org.jemu.devices.ps2.Key;
+import org.jemu.devices.ps2.Ps2Keyboard;
+import org.jemu.devices.ps2.Set2Translation;
 
 /**
  * The i8042 keyboard controller (0x60 data, 0x64 status/command) with a keyboard attached to its
@@ -12,10 +15,14 @@ import org.jemu.cpu.io.PortIoHandler;
  * output port: bit 0 system reset, bit 1 A20 gate) and the PS/2 keyboard command set (0xED, 0xEE,
  * 0xF0, 0xF2-0xF6, 0xFF).
  *
+ * <p>The keyboard is a {@link Ps2Keyboard}; what it sends passes through the controller's
+ * {@link Set2Translation} while command byte bit 6 (XLAT) is set, as a PC BIOS leaves it. Host key
+ * presses arrive from any thread through {@link #hostKey}; {@link #hostScancodes} queues raw bytes
+ * that are delivered as given, untranslated.
+ *
  * <p>The AUX port: the controller implements its side (0xA7/0xA8/0xA9, 0xD3 loopback), but no
  * device answers bytes sent with 0xD4: the controller reports a timeout (status bit 6) and 0xFE, the
- * way a PS/2 port with nothing plugged in answers. Keyboard scancodes from the host are queued with
- * {@link #hostScancodes} and delivered as given (already in the set the guest expects).
+ * way a PS/2 port with nothing plugged in answers.
  */
 public final class I8042 implements PortIoHandler {
     public static final int PORT_DATA = 0x60, PORT_STATUS = 0x64;
@@ -24,6 +31,9 @@ public final class I8042 implements PortIoHandler {
     static final int CTR_KBDINT = 0x01, CTR_AUXINT = 0x02, CTR_SYS = 0x04, CTR_KBDDIS = 0x10, CTR_AUXDIS = 0x20,
             CTR_XLAT = 0x40;
     private static final int AUX = 0x100, TIMEOUT = 0x200;
+    /** Host queue entries: a raw byte, or HOST_KEY | key ordinal << 1 | down. */
+    private static final int HOST_KEY = 0x10000;
+    private static final Key[] KEYS = Key.values();
 
     private final InterruptLine irq1, irq12;
     private final Runnable resetRequest;
@@ -37,10 +47,8 @@ public final class I8042 implements PortIoHandler {
     private int outHead, outCount;
     /** A controller command waiting for its data byte (0 = none). */
     private int pendingCommand;
-    /** A keyboard command waiting for its argument (0 = none). */
-    private int keyboardCommand;
-    private boolean keyboardEnabled = true;
-    private int scancodeSet = 2;
+    private final Ps2Keyboard keyboard = new Ps2Keyboard(this::fromKeyboard);
+    private final Set2Translation xlat = new Set2Translation();
     private int outputPort = 0x03; // bit 0: reset line deasserted, bit 1: A20 enabled
     private boolean irq1Level, irq12Level;
 
@@ -59,14 +67,32 @@ public final class I8042 implements PortIoHandler {
         bus.register(PORT_STATUS, 1, this);
     }
 
-    /** Queues keyboard bytes from the host (any thread). */
+    /** Queues raw keyboard bytes from the host, delivered untranslated (any thread). */
     public void hostScancodes(byte[] codes) { hostKeys.offer(codes); }
 
-    /** CPU thread: delivers queued keys while the keyboard is enabled and the buffer has room. */
+    /** A key pressed or released on the host (any thread); a repeat is another press. */
+    public void hostKey(Key key, boolean down) { hostKeys.offer(HOST_KEY | key.ordinal() << 1 | (down ? 1 : 0)); }
+
+    /** The keyboard, for its LED state and scancode set. */
+    public Ps2Keyboard keyboard() { return keyboard; }
+
+    /** CPU thread: delivers queued keys while the keyboard interface is enabled and the buffer has room. */
     public void pollHost() {
-        while (keyboardEnabled && (ramBytes[0] & CTR_KBDDIS) == 0 && outCount < 16 && hostKeys.peek() >= 0)
-            enqueue(hostKeys.poll());
+        while ((ramBytes[0] & CTR_KBDDIS) == 0 && outCount < 16 && hostKeys.peek() >= 0) {
+            int v = hostKeys.poll();
+            if ((v & HOST_KEY) != 0) keyboard.key(KEYS[(v & 0xffff) >> 1], (v & 1) != 0);
+            else enqueue(v);
+        }
         update();
+    }
+
+    /** A byte on the wire from the keyboard, translated to set 1 while XLAT is on. */
+    private void fromKeyboard(int b) {
+        if (translated()) {
+            b = xlat.next(b);
+            if (b < 0) return;
+        }
+        enqueue(b);
     }
 
     public boolean a20() { return (outputPort & 0x02) != 0; }
@@ -182,47 +208,11 @@ public final class I8042 implements PortIoHandler {
         }
     }
 
-    /** A byte to the keyboard itself. */
+    /** A byte to the keyboard itself; sending to the keyboard enables its interface. */
     private void keyboard(int v) {
-        ramBytes[0] &= ~CTR_KBDDIS; // sending to the keyboard enables its interface
-        int pending = keyboardCommand;
-        keyboardCommand = 0;
-        if (pending != 0) {
-            switch (pending) {
-                case 0xf0 -> {
-                    enqueue(0xfa);
-                    if (v == 0) enqueue(translated() ? translateSetNumber(scancodeSet) : scancodeSet);
-                    else if (v <= 3) scancodeSet = v;
-                }
-                default -> enqueue(0xfa); // 0xED LEDs, 0xF3 typematic: argument accepted
-            }
-            return;
-        }
-        switch (v) {
-            case 0xed, 0xf3, 0xf0 -> { keyboardCommand = v; enqueue(0xfa); }
-            case 0xee -> enqueue(0xee);                            // echo
-            case 0xf2 -> {                                         // identify: MF2 keyboard
-                enqueue(0xfa);
-                enqueue(0xab);
-                enqueue(translated() ? 0x41 : 0x83);
-            }
-            case 0xf4 -> { keyboardEnabled = true; enqueue(0xfa); }
-            case 0xf5 -> { keyboardEnabled = false; enqueue(0xfa); }
-            case 0xf6 -> { scancodeSet = 2; enqueue(0xfa); }
-            case 0xff -> {                                         // reset and self-test
-                scancodeSet = 2;
-                keyboardEnabled = true;
-                enqueue(0xfa);
-                enqueue(0xaa);
-            }
-            default -> enqueue(0xfe);                              // resend: unknown command
-        }
+        ramBytes[0] &= ~CTR_KBDDIS;
+        keyboard.command(v);
     }
 
     private boolean translated() { return (ramBytes[0] & CTR_XLAT) != 0; }
-
-    /** Set numbers as the controller's set-2-to-set-1 translation reports them. */
-    private static int translateSetNumber(int set) {
-        return switch (set) { case 1 -> 0x43; case 3 -> 0x3f; default -> 0x41; };
-    }
 }

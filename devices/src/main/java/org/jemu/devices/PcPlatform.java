@@ -5,11 +5,12 @@ import org.jemu.cpu.io.InterruptLine;
 import org.jemu.cpu.io.PortBus;
 import org.jemu.cpu.mem.PhysicalMemory;
 import org.jemu.cpu.time.VirtualClock;
+import org.jemu.devices.vga.Vga;
 
 /**
  * The legacy PC platform, wired as the package documentation's routing diagram shows: one call
  * for the machine to get COM1-COM4 (COM2-4 optional), the PIT, the PIC pair, the I/O APIC, the
- * local APIC, the RTC/CMOS, the i8042 and the small ports, all registered on the port bus and in
+ * local APIC, the RTC/CMOS, the i8042, the VGA and the small ports, all registered on the port bus and in
  * the physical address space.
  *
  * <p>The CPU gets: {@link #interruptController()} for INTA, {@link #apicRegisters()} for the APIC
@@ -24,6 +25,8 @@ public final class PcPlatform {
     public final CmosRtc rtc;
     public final I8042 i8042;
     public final PcPorts ports;
+    /** The VGA (text mode); present on every machine, as a PC's card is whether or not a window shows it. */
+    public final Vga vga;
     /** COM1-COM4; absent ports are null. */
     public final Uart16550[] uarts = new Uart16550[4];
     private final InterruptLine[] isaIrq = new InterruptLine[16];
@@ -52,6 +55,7 @@ public final class PcPlatform {
         rtc = new CmosRtc(clock, isaIrq[8]);
         i8042 = new I8042(isaIrq[1], isaIrq[12], reset, signals);
         ports = new PcPorts(reset);
+        vga = new Vga(memory, clock);
         int[] bases = { Uart16550.COM1, Uart16550.COM2, Uart16550.COM3, Uart16550.COM4 };
         int[] irqs = { 4, 3, 4, 3 };
         for (int i = 0; i < Math.min(comPorts, 4); i++) {
@@ -63,6 +67,7 @@ public final class PcPlatform {
         rtc.attach(bus);
         i8042.attach(bus);
         ports.attach(bus);
+        vga.attach(bus);
         memory.mapMmio(IoApic.BASE, 0x1000, ioapic);
         memory.mapMmio(LocalApic.DEFAULT_BASE, 0x1000, lapic);
         long ram = memory.ramSize();

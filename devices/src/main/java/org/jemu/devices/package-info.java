@@ -1,7 +1,8 @@
 /**
  * The PC platform devices: 16550A UART, 8254 PIT (with port 0x61), dual 8259A PIC with ELCR,
  * 82093AA-style I/O APIC, xAPIC local APIC, MC146818 CMOS RTC, i8042 keyboard controller, and the
- * small PC ports (0x80, 0x92, 0xCF9). {@link org.jemu.devices.PcPlatform} wires them together.
+ * small PC ports (0x80, 0x92, 0xCF9); the VGA's text mode is in {@code vga}, the PS/2 keyboard behind
+ * the i8042 in {@code ps2}. {@link org.jemu.devices.PcPlatform} wires them together.
  *
  * <p>Each device is one class behind {@link org.jemu.cpu.io.PortIoHandler} or
  * {@link org.jemu.cpu.mem.MmioHandler}; register names and behaviour come from the datasheets,

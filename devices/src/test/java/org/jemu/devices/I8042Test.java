@@ -101,4 +101,47 @@ class I8042Test {
         rig.outb(0x20, 0x20);
         assertFalse(rig.intr());
     }
+
+    /** Drains the output buffer: every byte that IRQ 1 announces. */
+    java.util.List<Integer> drainWithIrq1() {
+        java.util.List<Integer> got = new java.util.ArrayList<>();
+        rig.signals.serviceHost();
+        while (rig.intr()) {
+            assertEquals(0x31, rig.ack(), "IRQ 1");
+            assertEquals(1, status() & 1, "OBF");
+            got.add(rig.inb(0x60));
+            rig.outb(0x20, 0x20);
+        }
+        return got;
+    }
+
+    @Test
+    void hostKeysAreSet2TranslatedToSet1WithIrq1() {
+        rig.initPicLinux();
+        assertTrue(rig.pc.lapic.setApicBase(LocalApic.DEFAULT_BASE | LocalApic.BASE_BSP));
+        rig.outb(0xfd, 0x21);
+        rig.pc.i8042.hostKey(org.jemu.devices.ps2.Key.A, true);
+        rig.pc.i8042.hostKey(org.jemu.devices.ps2.Key.A, false);
+        rig.pc.i8042.hostKey(org.jemu.devices.ps2.Key.LEFT, true);
+        rig.pc.i8042.hostKey(org.jemu.devices.ps2.Key.LEFT, false);
+        assertEquals(java.util.List.of(0x1e, 0x9e, 0xe0, 0x4b, 0xe0, 0xcb), drainWithIrq1());
+        // XLAT off (command byte bit 6 clear): the guest sees set 2 as the keyboard sends it.
+        rig.outb(0x60, 0x64);
+        rig.outb(0x65 & ~0x40, 0x60);
+        rig.pc.i8042.hostKey(org.jemu.devices.ps2.Key.A, true);
+        rig.pc.i8042.hostKey(org.jemu.devices.ps2.Key.A, false);
+        assertEquals(java.util.List.of(0x1c, 0xf0, 0x1c), drainWithIrq1());
+    }
+
+    @Test
+    void keysWaitWhileTheKeyboardInterfaceIsDisabled() {
+        rig.outb(0xad, 0x64);                       // disable keyboard interface
+        rig.pc.i8042.hostKey(org.jemu.devices.ps2.Key.ENTER, true);
+        rig.signals.serviceHost();
+        assertEquals(0, status() & 1, "nothing delivered");
+        rig.outb(0xae, 0x64);                       // enable
+        rig.signals.serviceHost();
+        assertEquals(1, status() & 1);
+        assertEquals(0x1c, rig.inb(0x60));
+    }
 }

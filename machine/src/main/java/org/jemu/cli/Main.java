@@ -16,7 +16,7 @@ import org.jemu.loader.linux.KernelImage;
  * The {@code jemu} command: {@code jemu [options]} boots a machine as {@code qemu-system-x86_64}
  * would; {@code jemu mkinitramfs DIR OUT} and {@code jemu user PROG ...} are subcommands.
  *
- * <p>Exit status: 0 success, 1 a missing or malformed input file, 2 an unknown or unsupported option,
+ * <p>Exit status: 0 success, 1 a missing or malformed input file (or no display for the window), 2 an unknown or unsupported option,
  * 70 an internal error of jemu (a bug: please report it).
  * User errors print one line, never a stack trace.
  */
@@ -60,8 +60,32 @@ public final class Main {
         return boot(o, out, err);
     }
 
-    /** Builds the machine and runs it with the terminal as its serial console. */
+    /** Builds the machine and runs it with the terminal as its serial console (and a window, unless -display none). */
     static int boot(Options o, PrintStream out, PrintStream err) {
+        org.jemu.display.DisplayWindow window = null;
+        java.util.concurrent.atomic.AtomicReference<Machine> current = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean windowClosed = new java.util.concurrent.atomic.AtomicBoolean();
+        if (o.display == Options.Display.WINDOW) {
+            try {
+                window = org.jemu.display.DisplayWindow.open(() -> {
+                    windowClosed.set(true);            // closing the window quits, as QEMU's does
+                    Machine m = current.get();
+                    if (m != null) m.stop();
+                });
+            } catch (org.jemu.display.DisplayWindow.NoDisplayException e) {
+                err.println("jemu: no display available (use -nographic or -display none)");
+                return EXIT_INPUT;
+            }
+        }
+        try {
+            return boot(o, window, current, windowClosed, out, err);
+        } finally {
+            if (window != null) window.close();
+        }
+    }
+
+    private static int boot(Options o, org.jemu.display.DisplayWindow window, java.util.concurrent.atomic.AtomicReference<Machine> current,
+            java.util.concurrent.atomic.AtomicBoolean windowClosed, PrintStream out, PrintStream err) {
         PrintStream logOut = null;
         if (o.logFile != null) {
             try {
@@ -74,7 +98,7 @@ public final class Main {
         Console console = new Console(o, System.in, out, err);
         try {
             console.start();
-            return boot(o, logOut, console, out, err);
+            return boot(o, logOut, console, window, current, windowClosed, out, err);
         } catch (UsageException e) {
             err.println("jemu: " + e.getMessage());
             return e.status;
@@ -84,7 +108,9 @@ public final class Main {
         }
     }
 
-    private static int boot(Options o, PrintStream logOut, Console console, PrintStream out, PrintStream err) {
+    private static int boot(Options o, PrintStream logOut, Console console, org.jemu.display.DisplayWindow window,
+            java.util.concurrent.atomic.AtomicReference<Machine> current, java.util.concurrent.atomic.AtomicBoolean windowClosed,
+            PrintStream out, PrintStream err) {
         MachineConfig config = o.config;
         while (true) {
             Machine m;
@@ -106,10 +132,12 @@ public final class Main {
             m.log().setItems(o.logItems);
             m.log().setOutput(logOut != null ? logOut : console.logStream());
             console.attach(m);
-            if (console.exitRequested()) return EXIT_OK;   // C-a x or quit while the machine was being built
+            current.set(m);
+            if (window != null) window.attach(m);
+            if (console.exitRequested() || windowClosed.get()) return EXIT_OK; // C-a x, quit or the window closed meanwhile
             Machine.Exit why = lockstep != null ? lockstep.run() : m.run();
             out.flush();
-            if (console.exitRequested()) return EXIT_OK;
+            if (console.exitRequested() || windowClosed.get()) return EXIT_OK;
             switch (why) {
                 case POWER_OFF: return EXIT_OK;
                 case STOPPED: return EXIT_OK;
@@ -161,6 +189,8 @@ public final class Main {
                 "  -append CMDLINE  kernel command line, e.g. \"console=ttyS0\"",
                 "  -m SIZE          guest RAM, e.g. 512, 512M, 2G (default 512M; suffix-less means MiB)",
                 "  -nographic       no display: the first serial port is the terminal",
+                "  -display none|window  show the VGA screen in a window (the default without -nographic),",
+                "                   or nowhere (the VGA is still there: see the monitor's screendump)",
                 "  -no-reboot       exit instead of rebooting when the guest resets",
                 "  -accel interp|jit|lockstep  interpreter only, the JIT for hot code (default), or both\n"
                 + "                     machines side by side, compared after every slice (verification)",
@@ -178,7 +208,7 @@ public final class Main {
                 "  -d ITEM,...      debug log: in_asm exec cpu int guest_errors unimp cpu_reset (-d help)",
                 "  -D FILE          write the -d log to FILE instead of stderr",
                 "",
-                "Exit status: 0 ok (the guest powered off), 1 missing or malformed input file,",
+                "Exit status: 0 ok (the guest powered off), 1 missing or malformed input file or no display,",
                 "2 unknown or unsupported option, 70 internal error.",
                 "");
     }

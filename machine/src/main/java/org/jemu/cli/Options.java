@@ -24,6 +24,9 @@ final class Options {
     int logItems;
     String logFile;
     boolean logHelp;
+    /** {@code -display}: what shows the VGA screen. */
+    enum Display { NONE, WINDOW }
+    Display display;
 
     static Options parse(String[] args) throws UsageException {
         Options o = new Options();
@@ -43,6 +46,7 @@ final class Options {
                 case "-append": o.config.append = value(args, ++i, a); break;
                 case "-m": o.config.ramSize = parseMemory(value(args, ++i, a)); break;
                 case "-nographic": o.config.nographic = true; break;
+                case "-display": o.display = parseDisplay(value(args, ++i, a)); break;
                 case "-no-reboot": o.config.noReboot = true; break;
                 case "-accel": o.config.accel = parseAccel(value(args, ++i, a)); break;
                 case "-smp": o.config.smp = parseSmp(value(args, ++i, a)); break;
@@ -76,10 +80,22 @@ final class Options {
                     throw UsageException.usage("unexpected argument: " + a + " (options start with '-'; see --help)");
             }
         }
+        if (o.config.nographic && o.display != null) throw UsageException.usage("-nographic cannot be used with -display");
+        if (o.display == null) o.display = o.config.nographic ? Display.NONE : Display.WINDOW;
+        o.config.vgaConsole = !o.config.nographic;
         if (o.serial == null) o.serial = SerialBackend.parse("stdio".equals(o.monitor) || "none".equals(o.monitor) ? "stdio" : "mon:stdio");
         if ("stdio".equals(o.monitor) && o.serial.kind == SerialBackend.Kind.MON_STDIO)
             throw UsageException.usage("-monitor stdio: stdio is already used by -serial mon:stdio");
         return o;
+    }
+
+    /** {@code -display none|window} (QEMU's types gtk and sdl are windows too); options after a comma are not taken. */
+    static Display parseDisplay(String s) throws UsageException {
+        switch (s) {
+            case "none": return Display.NONE;
+            case "window": case "gtk": case "sdl": return Display.WINDOW;
+            default: throw UsageException.usage("-display " + s + ": unsupported (use none or window)");
+        }
     }
 
     /** QEMU's -echr: a character code, decimal or 0x hex (1 is Ctrl-A). */

@@ -57,6 +57,8 @@ public final class Monitor {
                 "info status -- running or paused",
                 "log item1[,...] -- enable -d log items ('log help' lists them; 'log none' stops)",
                 "quit|q -- quit the emulator",
+                "screendump FILE [-f png|ppm] -- save the screen as an image (PNG for *.png, else PPM)",
+                "sendkey KEYS [HOLD_MS] -- send keys to the guest's keyboard, e.g. sendkey ctrl-alt-f1",
                 "stop|s -- stop emulation",
                 "system_powerdown -- send a power-down request (no ACPI power button: see its answer)",
                 "system_reset -- reset the system",
@@ -116,10 +118,50 @@ public final class Monitor {
                 machine().log().setItems(items);
                 return "";
             }
-            case "sendkey":
-                throw new MonitorException("sendkey: jemu has no keyboard front end yet (the console is the serial port)");
+            case "sendkey": return sendKey(rest);
+            case "screendump": return screendump(rest);
             default: throw new MonitorException("unknown command: '" + word + "'");
         }
+    }
+
+    /** QEMU's {@code sendkey KEYS [HOLD_MS]}: press the keys in order, hold, release them in reverse. */
+    private String sendKey(String args) throws MonitorException {
+        String[] a = args.split("\\s+");
+        if (a.length > 2) throw new MonitorException("sendkey: too many arguments (sendkey KEYS [HOLD_MS])");
+        java.util.List<org.jemu.devices.ps2.Key> keys = SendKey.parse(a[0]);
+        int hold = a.length == 2 ? SendKey.holdMs(a[1]) : SendKey.DEFAULT_HOLD_MS;
+        Machine m = machine();
+        for (org.jemu.devices.ps2.Key k : keys) m.sendKey(k, true);
+        try {
+            Thread.sleep(hold);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (int i = keys.size() - 1; i >= 0; i--) m.sendKey(keys.get(i), false);
+        return "";
+    }
+
+    /** QEMU's {@code screendump FILE [-f png|ppm]}: the VGA screen, taken between two instructions. */
+    private String screendump(String args) throws MonitorException {
+        String[] a = args.isEmpty() ? new String[0] : args.split("\\s+");
+        if (a.length != 1 && !(a.length == 3 && a[1].equals("-f")))
+            throw new MonitorException("screendump: usage: screendump FILE [-f png|ppm]");
+        java.nio.file.Path file = java.nio.file.Path.of(a[0]);
+        org.jemu.display.Screendump.Format format = org.jemu.display.Screendump.formatFor(file);
+        if (a.length == 3) {
+            switch (a[2]) {
+                case "png": format = org.jemu.display.Screendump.Format.PNG; break;
+                case "ppm": format = org.jemu.display.Screendump.Format.PPM; break;
+                default: throw new MonitorException("screendump: unsupported format '" + a[2] + "' (png or ppm)");
+            }
+        }
+        org.jemu.devices.vga.TextFrame frame = machine().inspect(Machine::screen);
+        try {
+            org.jemu.display.Screendump.write(frame, file, format);
+        } catch (java.io.IOException e) {
+            throw new MonitorException("screendump: cannot write " + file + ": " + e.getMessage());
+        }
+        return "";
     }
 
     private String info(String what) throws MonitorException {

@@ -93,4 +93,24 @@ class MainTest {
     void memorySizesParseAsQemuDoes(String spec, long bytes) throws UsageException {
         assertEquals(bytes, Options.parseMemory(spec));
     }
+
+    @Test
+    void displayOptionErrorsAreStatus2() {
+        assertEquals(2, run("-display", "vnc", "-kernel", "/nonexistent"));
+        assertOneLineError("-display vnc: unsupported (use none or window)");
+        assertEquals(2, run("-nographic", "-display", "none", "-kernel", "/nonexistent"));
+        assertOneLineError("-nographic cannot be used with -display");
+    }
+
+    /** Without -nographic jemu wants a window; with no display it says so in one line and exits 1. */
+    @Test
+    void noDisplayIsOneLineAndStatus1() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.awt.GraphicsEnvironment.isHeadless(), "a display is available here");
+        Path k = org.jemu.loader.ImageCache.find("small/bzImage");
+        org.junit.jupiter.api.Assumptions.assumeTrue(k != null, "guest image small/bzImage not built: src-test-images/make-images.sh");
+        assertEquals(1, run("-kernel", k.toString()));
+        assertEquals("jemu: no display available (use -nographic or -display none)\n", err);
+        assertEquals(1, run("-kernel", k.toString(), "-display", "window"));
+        assertOneLineError("no display available");
+    }
 }

@@ -38,9 +38,19 @@ public final class LinuxLoader {
     /** As above, and passes the ACPI RSDP's address in boot_params.acpi_rsdp_addr (0 for none). */
     public static BootInfo load(PhysicalMemory mem, KernelImage kernel, byte[] initrd, String cmdline, long rsdp)
             throws KernelFormatException {
+        return load(mem, kernel, initrd, cmdline, rsdp, false);
+    }
+
+    /**
+     * As above; {@code vgaConsole} describes an 80×25 VGA text console in the zero page's
+     * screen_info (as the BIOS would under QEMU without -nographic), so the kernel's vgacon takes
+     * the screen and tty0 becomes the default console. Without it screen_info stays zero.
+     */
+    public static BootInfo load(PhysicalMemory mem, KernelImage kernel, byte[] initrd, String cmdline, long rsdp, boolean vgaConsole)
+            throws KernelFormatException {
         long ram = mem.ramSize();
         E820 e820 = E820.forPc(ram);
-        if (kernel.kind == KernelImage.Kind.ELF) return loadElf(mem, kernel, initrd, cmdline, rsdp, e820);
+        if (kernel.kind == KernelImage.Kind.ELF) return loadElf(mem, kernel, initrd, cmdline, rsdp, vgaConsole, e820);
         SetupHeader h = kernel.header;
         int kOff = h.kernelOffset();
         int kLen = kernel.bytes.length - kOff;
@@ -48,7 +58,7 @@ public final class LinuxLoader {
         long load = placeKernel(h, memNeeded, ram);
         checkCmdline(h, cmdline);
         mem.load(load, kernel.bytes, kOff, kLen);
-        return place(mem, kernel.bytes, h, e820, initrd, cmdline, rsdp, load + 0x200, load, load + memNeeded);
+        return place(mem, kernel.bytes, h, e820, initrd, cmdline, rsdp, vgaConsole, load + 0x200, load, load + memNeeded);
     }
 
     private static byte[] checkCmdline(SetupHeader h, String cmdline) throws KernelFormatException {
@@ -65,7 +75,7 @@ public final class LinuxLoader {
      * the image's or a synthetic setup header), the GDT and the identity map.
      */
     private static BootInfo place(PhysicalMemory mem, byte[] header, SetupHeader h, E820 e820, byte[] initrd, String cmdline,
-            long rsdp, long entry, long kernelStart, long kernelEnd) throws KernelFormatException {
+            long rsdp, boolean vgaConsole, long entry, long kernelStart, long kernelEnd) throws KernelFormatException {
         byte[] cmd = checkCmdline(h, cmdline);
         long initrdAddr = 0;
         if (initrd != null && initrd.length > 0) {
@@ -80,7 +90,9 @@ public final class LinuxLoader {
         mem.load(BootLayout.CMDLINE + cmd.length, new byte[1], 0, 1);
 
         byte[] zp = zeroPage(header, h, e820, initrdAddr, initrd == null ? 0 : initrd.length);
-        ByteBuffer.wrap(zp).order(ByteOrder.LITTLE_ENDIAN).putLong(ZP_ACPI_RSDP_ADDR, rsdp);
+        ByteBuffer zpb = ByteBuffer.wrap(zp).order(ByteOrder.LITTLE_ENDIAN);
+        zpb.putLong(ZP_ACPI_RSDP_ADDR, rsdp);
+        if (vgaConsole) ScreenInfo.vgaText(zpb, 80, 25);
         mem.load(BootLayout.ZERO_PAGE, zp, 0, zp.length);
         writeGdt(mem);
         writeIdentityMap(mem);
@@ -93,7 +105,8 @@ public final class LinuxLoader {
      * (the physical address of startup_64, as the decompressor would jump there). There is no setup
      * header in the file, so the zero page gets a synthetic one that says what a 2.15 bzImage would.
      */
-    static BootInfo loadElf(PhysicalMemory mem, KernelImage kernel, byte[] initrd, String cmdline, long rsdp, E820 e820)
+    static BootInfo loadElf(PhysicalMemory mem, KernelImage kernel, byte[] initrd, String cmdline, long rsdp, boolean vgaConsole,
+            E820 e820)
             throws KernelFormatException {
         ElfFile elf;
         try {
@@ -131,7 +144,7 @@ public final class LinuxLoader {
         b.putLong(SetupHeader.OFF_PREF_ADDRESS, start);
         b.putInt(SetupHeader.OFF_INIT_SIZE, (int) (end - start));
         SetupHeader h = SetupHeader.parse0(header);
-        return place(mem, header, h, e820, initrd, cmdline, rsdp, elf.entry(), start, end);
+        return place(mem, header, h, e820, initrd, cmdline, rsdp, vgaConsole, elf.entry(), start, end);
     }
 
     /** boot.rst: a relocatable kernel may go anywhere aligned to kernel_alignment; prefer pref_address. */
@@ -162,7 +175,7 @@ public final class LinuxLoader {
         b.putInt(ZP_EXT_RAMDISK_IMAGE, (int) (initrdAddr >>> 32));
         b.putInt(SetupHeader.OFF_RAMDISK_SIZE, (int) initrdSize);
         b.putInt(ZP_EXT_RAMDISK_SIZE, (int) (initrdSize >>> 32));
-        // screen_info (offset 0) stays zero: no VGA console is promised (orig_video_isVGA = 0).
+        // screen_info (offset 0) stays zero unless the loader is asked for a VGA console (see load).
         int n = 0;
         for (E820.Entry e : e820.entries()) {
             int o = ZP_E820_TABLE + 20 * n++;

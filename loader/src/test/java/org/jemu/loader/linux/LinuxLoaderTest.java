@@ -2,6 +2,7 @@ package org.jemu.loader.linux;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -65,6 +66,25 @@ class LinuxLoaderTest {
         BootInfo info = LinuxLoader.load(mem, KernelImage.of(img), initrd, "console=ttyS0 quiet");
         checkBoot(mem, img, info, initrd, "console=ttyS0 quiet");
         assertEquals(0x1000000 + 0x200, info.entry(), "pref_address honoured, entry at +0x200");
+    }
+
+    /** zero-page.rst / screen_info.h: the fields vgacon_startup reads, and all zero without a VGA console. */
+    @Test
+    void screenInfoDescribesTheVgaTextConsoleOnlyWhenAsked() throws Exception {
+        byte[] img = synthetic(0x20f, 1, 0x1000000, 8 * MB, 4096);
+        PhysicalMemory mem = new PhysicalMemory(64 * MB);
+        long zp = LinuxLoader.load(mem, KernelImage.of(img), null, "", 0, false).zeroPage();
+        for (int i = 0; i < 0x40; i++) assertEquals(0, mem.read(zp + i, 1), "screen_info byte " + i);
+        mem = new PhysicalMemory(64 * MB);
+        zp = LinuxLoader.load(mem, KernelImage.of(img), null, "", 0, true).zeroPage();
+        assertEquals(0, mem.read(zp, 1), "orig_x");
+        assertEquals(0, mem.read(zp + 0x01, 1), "orig_y");
+        assertEquals(3, mem.read(zp + 0x06, 1), "orig_video_mode");
+        assertEquals(80, mem.read(zp + 0x07, 1), "orig_video_cols");
+        assertNotEquals(0x10L, mem.read(zp + 0x0a, 2) & 0xff, "orig_video_ega_bx: not a mono EGA");
+        assertEquals(25, mem.read(zp + 0x0e, 1), "orig_video_lines");
+        assertEquals(1, mem.read(zp + 0x0f, 1), "orig_video_isVGA");
+        assertEquals(16, mem.read(zp + 0x10, 2), "orig_video_points");
     }
 
     @Test
