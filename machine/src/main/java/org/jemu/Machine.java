@@ -121,6 +121,8 @@ public final class Machine {
         msrs.setDeviceHandler(new org.jemu.machine.PlatformMsrs(clock, platform.apicRegisters()));
         interpreter.setSystemPlatform(new SystemPlatform(ports, msrs, clock, platform.apicRegisters()));
         jit = config.accel != MachineConfig.Accel.INTERP ? new org.jemu.jit.Jit(interpreter) : null;
+        if (jit != null && Boolean.getBoolean("jemu.jit.stats"))      // also when killed (profiling a phase)
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println(jit.stats() + "\n" + jit.topRegions(25))));
 
         KernelImage kernel = KernelImage.read(config.kernel);
         byte[] initrd = loadInitrd(config.initrd);
@@ -260,7 +262,6 @@ public final class Machine {
         } finally {
             runThread = null;
             runTasks();
-            if (jit != null && Boolean.getBoolean("jemu.jit.stats")) System.err.println(jit.stats());
         }
     }
 

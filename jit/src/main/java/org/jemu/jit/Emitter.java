@@ -111,7 +111,44 @@ final class Emitter {
             case Op.NOP: case Op.PAUSE: case Op.PREFETCH: case Op.LFENCE: case Op.MFENCE: case Op.SFENCE:
                 return true;
             default:
-                return false;
+                return sse(in) != null;
+        }
+    }
+
+    /**
+     * The SSE forms compiled inline: moves, and arithmetic calling the interpreter's
+     * {@code SseFloat}/{@code SseConvert} helpers directly. Returns the helper's name ("" for moves),
+     * or null. Regions containing them assume SSE is usable (CR0.EM = TS = 0, CR4.OSFXSR = 1);
+     * the dispatcher checks that before entering ({@link Region#sse}).
+     */
+    static String sse(Insn in) {
+        if (Shape.isMmx(in.shape)) return null;
+        boolean vw = in.shape == Shape.V_W;
+        switch (in.op) {
+            case Op.MOVSS: case Op.MOVSD: case Op.MOVUPS: case Op.MOVAPS:
+                return vw || in.shape == Shape.W_V ? "" : null;
+            case Op.ADDSD: return vw ? "addsd" : null;
+            case Op.SUBSD: return vw ? "subsd" : null;
+            case Op.MULSD: return vw ? "mulsd" : null;
+            case Op.DIVSD: return vw ? "divsd" : null;
+            case Op.SQRTSD: return vw ? "sqrtsd" : null;
+            case Op.MINSD: return vw ? "minsd" : null;
+            case Op.MAXSD: return vw ? "maxsd" : null;
+            case Op.ADDSS: return vw ? "addss" : null;
+            case Op.SUBSS: return vw ? "subss" : null;
+            case Op.MULSS: return vw ? "mulss" : null;
+            case Op.DIVSS: return vw ? "divss" : null;
+            case Op.SQRTSS: return vw ? "sqrtss" : null;
+            case Op.ADDPD: return vw ? "addpd" : null;
+            case Op.SUBPD: return vw ? "subpd" : null;
+            case Op.MULPD: return vw ? "mulpd" : null;
+            case Op.DIVPD: return vw ? "divpd" : null;
+            case Op.ADDPS: return vw ? "addps" : null;
+            case Op.SUBPS: return vw ? "subps" : null;
+            case Op.MULPS: return vw ? "mulps" : null;
+            case Op.DIVPS: return vw ? "divps" : null;
+            case Op.CVTSI2SD: return in.shape == Shape.V_E ? "cvtsi2sd" : null;
+            default: return null;
         }
     }
 
@@ -123,8 +160,11 @@ final class Emitter {
                 return false;
             case Op.PUSH: case Op.POP: case Op.CALL: case Op.RET: case Op.CALL_IND: case Op.JMP_IND:
                 return true;
-            default:
+            default: {
+                String h = sse(in);
+                if (h != null && !h.isEmpty()) return true;      // SSE arithmetic: #XM when unmasked
                 return in.hasMem;
+            }
         }
     }
 
@@ -362,8 +402,104 @@ final class Emitter {
                 lstore(TR);
                 writeReg(in, in.reg, size, TR);
                 return;
+            case Op.NOP: case Op.PAUSE: case Op.PREFETCH: case Op.LFENCE: case Op.MFENCE: case Op.SFENCE:
+                return;
             default:
-                return;    // NOP, PAUSE, PREFETCH, fences
+                sseBody(in, sse(in));
+        }
+    }
+
+    private void xmm(int i) {
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitFieldInsn(GETFIELD, CPU, "xmm", "[J");
+        iconst(i);
+        mv.visitInsn(LALOAD);
+    }
+
+    /** xmm[i] = long local v. */
+    private void setXmm(int i, int v) {
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitFieldInsn(GETFIELD, CPU, "xmm", "[J");
+        iconst(i);
+        mv.visitVarInsn(LLOAD, v);
+        mv.visitInsn(LASTORE);
+    }
+
+    /** TA:TB = the 16-byte operand at TEA (#GP(0) when {@code aligned} and it is not). */
+    private void load16(boolean aligned) {
+        if (aligned) { lload(TEA); mv.visitMethodInsn(INVOKESTATIC, OPS, "aligned16", "(J)V", false); }
+        memRead(8); lstore(TA);
+        lload(TEA); lconst(8); mv.visitInsn(LADD); lstore(TEA);
+        memRead(8); lstore(TB);
+        lload(TEA); lconst(8); mv.visitInsn(LSUB); lstore(TEA);
+    }
+
+    private void sseBody(Insn in, String helper) {
+        int d = in.reg;
+        boolean vw = in.shape == Shape.V_W;
+        switch (in.op) {
+            case Op.MOVSS: case Op.MOVSD: {
+                int sz = in.op == Op.MOVSS ? 4 : 8;
+                long m = sz == 4 ? 0xffffffffL : -1L;
+                if (in.rm >= 0) {
+                    int dst = vw ? d : in.rm, src = vw ? in.rm : d;
+                    xmm(2 * dst); lconst(~m); mv.visitInsn(LAND);
+                    xmm(2 * src); lconst(m); mv.visitInsn(LAND);
+                    mv.visitInsn(LOR); lstore(TR);
+                    setXmm(2 * dst, TR);
+                } else if (vw) {
+                    memRead(sz); lstore(TR);
+                    setXmm(2 * d, TR);
+                    lconst(0); lstore(TR);
+                    setXmm(2 * d + 1, TR);
+                } else {
+                    xmm(2 * d); lstore(TR);
+                    memWrite(sz, TR);
+                }
+                return;
+            }
+            case Op.MOVUPS: case Op.MOVAPS: {
+                boolean aligned = in.op == Op.MOVAPS;
+                if (in.rm >= 0) {
+                    int dst = vw ? d : in.rm, src = vw ? in.rm : d;
+                    xmm(2 * src); lstore(TA); xmm(2 * src + 1); lstore(TB);
+                } else if (vw) {
+                    load16(aligned);
+                } else {
+                    if (aligned) { lload(TEA); mv.visitMethodInsn(INVOKESTATIC, OPS, "aligned16", "(J)V", false); }
+                    probeWrite(16);
+                    xmm(2 * d); lstore(TR); memWrite(8, TR);
+                    lload(TEA); lconst(8); mv.visitInsn(LADD); lstore(TEA);
+                    xmm(2 * d + 1); lstore(TR); memWrite(8, TR);
+                    return;
+                }
+                int dst = vw ? d : in.rm;
+                setXmm(2 * dst, TA);
+                setXmm(2 * dst + 1, TB);
+                return;
+            }
+            case Op.CVTSI2SD:
+                mv.visitVarInsn(ALOAD, C);
+                iconst(d);
+                iconst(in.opSize);
+                readE(in, in.opSize);
+                mv.visitMethodInsn(INVOKESTATIC, "org/jemu/cpu/exec/SseConvert", "cvtsi2sd", "(L" + CPU + ";IIJ)V", false);
+                return;
+            default:
+                break;
+        }
+        boolean packed = helper.endsWith("pd") || helper.endsWith("ps");
+        if (packed) {
+            if (in.rm >= 0) { xmm(2 * in.rm); lstore(TA); xmm(2 * in.rm + 1); lstore(TB); }
+            else load16(true);
+            mv.visitVarInsn(ALOAD, C); iconst(d); lload(TA); lload(TB);
+            mv.visitMethodInsn(INVOKESTATIC, "org/jemu/cpu/exec/SseFloat", helper, "(L" + CPU + ";IJJ)V", false);
+        } else {
+            if (in.rm >= 0) xmm(2 * in.rm);
+            else memRead(helper.endsWith("ss") ? 4 : 8);
+            lstore(TA);
+            mv.visitVarInsn(ALOAD, C); iconst(d); lload(TA);
+            mv.visitMethodInsn(INVOKESTATIC, "org/jemu/cpu/exec/SseFloat", helper, "(L" + CPU + ";IJ)V", false);
         }
     }
 

@@ -26,9 +26,9 @@ import org.jemu.cpu.time.VirtualClock;
  */
 public final class Jit {
     /** Executions of a block entry before its region is compiled. */
-    public static final int HOT = Integer.getInteger("jemu.jit.hot", 32);
+    public static final int HOT = Integer.getInteger("jemu.jit.hot", 512);
     /** Guest instructions per region before a split. */
-    static final int MAX_REGION = 200;
+    static final int MAX_REGION = Integer.getInteger("jemu.jit.maxInsns", 64);
 
     private final Interpreter interp;
     private final CpuState cpu;
@@ -87,6 +87,8 @@ public final class Jit {
             }
             int k = enter(r, (int) Math.min(left, Integer.MAX_VALUE));
             entries++;
+            r.entries++;
+            r.executed += k < 0 ? ~k : k;
             if (k < 0) {
                 // Bailed or faulted: the instruction at RIP goes to the interpreter.
                 int completed = ~k;
@@ -181,11 +183,16 @@ public final class Jit {
         }
         if (!cpu.mmu.physical().isRam(p)) return null;
         Region r = regions.get(rip, p);
-        if (r != null) return r.code != null ? r : null;
+        if (r != null) return r.code != null && (!r.sse || sseUsable()) ? r : null;
         if (!regions.hot(p, hot)) return null;
         r = compile(rip, p);
         regions.put(r);
-        return r.code != null ? r : null;
+        return r.code != null && (!r.sse || sseUsable()) ? r : null;
+    }
+
+    /** CR0.EM = CR0.TS = 0 and CR4.OSFXSR = 1: SSE instructions run instead of faulting. */
+    private boolean sseUsable() {
+        return (cpu.cr0 & 0xc) == 0 && (cpu.cr4 & 0x200) != 0;
     }
 
     private Region compile(long rip, long phys) {
@@ -194,19 +201,40 @@ public final class Jit {
             for (int limit = MAX_REGION; limit >= 4; limit /= 2) {
                 Map<Long, Block> blocks = scanner.scan(rip, limit);
                 Block entry = blocks.get(rip);
-                if (entry == null || entry.size() == 0) return new Region(rip, phys, null, 0);
+                if (entry == null || entry.size() == 0) return new Region(rip, phys, null, 0, false);
                 int n = 0;
                 for (Block b : blocks.values()) n += b.size();
                 try {
-                    return new Region(rip, phys, compiler.compile(blocks), n);
+                    CompiledRegion code = compiler.compile(blocks);
+                    return new Region(rip, phys, code, n, compiler.usedSse);
                 } catch (RegionCompiler.TooLarge e) {
                     // retry smaller
                 }
             }
-            return new Region(rip, phys, null, 0);
+            return new Region(rip, phys, null, 0, false);
         } finally {
             compileNanos += System.nanoTime() - t0;
         }
+    }
+
+    /** The regions that ran the most instructions, one per line (for -Djemu.jit.stats). */
+    public String topRegions(int n) {
+        java.util.List<Region> all = regions.all();
+        all.sort((a, b) -> Long.compare(b.executed, a.executed));
+        StringBuilder sb = new StringBuilder();
+        Integer[] ops = new Integer[frame.fallbacks.length];
+        for (int i = 0; i < ops.length; i++) ops[i] = i;
+        java.util.Arrays.sort(ops, (a, b) -> Long.compare(frame.fallbacks[b], frame.fallbacks[a]));
+        sb.append("  fallbacks:");
+        for (int i = 0; i < 12 && frame.fallbacks[ops[i]] > 0; i++)
+            sb.append(' ').append(org.jemu.cpu.decode.Op.name(ops[i])).append('=').append(frame.fallbacks[ops[i]]);
+        sb.append('\n');
+        for (int i = 0; i < Math.min(n, all.size()); i++) {
+            Region r = all.get(i);
+            sb.append(String.format(java.util.Locale.ROOT, "  rip %016x phys %09x: %d insns, %d entries, %d per entry, %d compiled%n",
+                    r.rip, r.phys, r.executed, r.entries, r.entries == 0 ? 0 : r.executed / r.entries, r.instructions));
+        }
+        return sb.toString();
     }
 
     /** One line of statistics (regions compiled, invalidated, compile time). */

@@ -52,7 +52,11 @@ public final class JitFrame {
      * leave it, with RIP where the instruction put it (or at {@code next} when it wrote code or
      * made an interrupt deliverable).
      */
+    /** Fallback executions by {@link org.jemu.cpu.decode.Op} id (statistics). */
+    final long[] fallbacks = new long[1024];
+
     public boolean fallback(Insn in, long next, int done) {
+        fallbacks[in.op & 1023]++;
         VirtualClock k = clock;
         if (k != null && done != retiredInRegion) {
             k.retire(done - retiredInRegion);

@@ -14,4 +14,9 @@ public final class JitOps {
         if ((target >> 47) != 0 && (target >> 47) != -1) throw GuestFault.gp(0);
         return target;
     }
+
+    /** Legacy-SSE 16-byte memory operands must be aligned: #GP(0) otherwise (SDM Vol. 1 §10.4.1.1 / Vol. 2 MOVAPS). */
+    public static void aligned16(long ea) {
+        if ((ea & 15) != 0) throw GuestFault.gp(0);
+    }
 }

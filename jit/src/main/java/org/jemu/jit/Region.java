@@ -10,11 +10,16 @@ final class Region {
     final CompiledRegion code;
     /** Guest instructions compiled (for statistics). */
     final int instructions;
+    /** The code runs SSE instructions inline: it may be entered only while SSE is usable. */
+    final boolean sse;
+    /** Statistics for -Djemu.jit.stats: entries and instructions completed. */
+    long entries, executed;
 
-    Region(long rip, long phys, CompiledRegion code, int instructions) {
+    Region(long rip, long phys, CompiledRegion code, int instructions, boolean sse) {
         this.rip = rip;
         this.phys = phys;
         this.code = code;
         this.instructions = instructions;
+        this.sse = sse;
     }
 }

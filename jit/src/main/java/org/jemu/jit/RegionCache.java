@@ -8,21 +8,20 @@ import org.jemu.cpu.decode.DecodeCache;
 
 /**
  * Compiled regions by the physical address of their entry, with a per-page index so a write to a
- * code page drops every region on it. A direct-mapped front table makes the common lookup one array
- * load and two compares; the map behind it holds everything. Execution counts of uncompiled entries
- * (the tiering decision) live in a hashed counter table: collisions only make code hot sooner.
+ * code page drops every region on it. The map is open-addressed on the physical address (no boxing
+ * on the lookup every region exit makes); execution counts of uncompiled entries (the tiering
+ * decision) live in a hashed counter table where collisions only make code hot sooner.
  *
  * <p>Chained behind the {@link DecodeCache}, which owns the physical memory's code-write slot.
  */
 final class RegionCache implements DecodeCache.Chained {
-    private static final int FRONT = 1 << 14;
     private static final int COUNTERS = 1 << 16;
+    private static final Region TOMBSTONE = new Region(-1, -1, null, 0, false);
 
-    private final Region[] front = new Region[FRONT];
-    private final HashMap<Long, Region> byPhys = new HashMap<>();
+    private Region[] table = new Region[1 << 12];
+    private int used, live;
     private final HashMap<Long, List<Region>> byPage = new HashMap<>();
     private final short[] counters = new short[COUNTERS];
-    /** Set when any code page is written; the frame's dirty bit follows it. */
     private final JitFrame frame;
     int compiled, invalidated;
 
@@ -30,43 +29,77 @@ final class RegionCache implements DecodeCache.Chained {
         this.frame = frame;
     }
 
-    private static int slot(long phys) {
-        return (int) (phys ^ (phys >>> 14)) & (FRONT - 1);
+    private static int hash(long phys) {
+        long h = phys * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 40);
     }
 
     /** The region entered at linear {@code rip}, fetched from {@code phys}; null when none. */
     Region get(long rip, long phys) {
-        Region r = front[slot(phys)];
-        if (r != null && r.phys == phys && r.rip == rip) return r;
-        r = byPhys.get(phys);
-        if (r == null || r.rip != rip) return null;
-        front[slot(phys)] = r;
-        return r;
+        Region[] t = table;
+        int m = t.length - 1;
+        for (int i = hash(phys) & m; ; i = (i + 1) & m) {
+            Region r = t[i];
+            if (r == null) return null;
+            if (r.phys == phys && r != TOMBSTONE) return r.rip == rip ? r : null;
+        }
     }
 
     /** Counts one execution of the uncompiled entry at {@code phys}; true when it became hot. */
     boolean hot(long phys, int threshold) {
-        int i = (int) (phys ^ (phys >>> 16)) & (COUNTERS - 1);
+        int i = hash(phys) & (COUNTERS - 1);
         int v = counters[i] + 1;
         if (v >= threshold) {
             counters[i] = 0;
             return true;
         }
-        counters[i] = (short) v;
+        counters[i] = (short) Math.min(v, Short.MAX_VALUE);
         return false;
     }
 
     void put(Region r) {
-        Region old = byPhys.put(r.phys, r);
-        if (old != null) removeFromPage(old);
+        remove(r.phys);
+        if ((used + 1) * 2 > table.length) rehash(live * 4 > table.length ? table.length * 2 : table.length);
+        Region[] t = table;
+        int m = t.length - 1;
+        int i = hash(r.phys) & m;
+        while (t[i] != null && t[i] != TOMBSTONE) i = (i + 1) & m;
+        if (t[i] == null) used++;
+        t[i] = r;
+        live++;
         byPage.computeIfAbsent(r.phys >>> 12, k -> new ArrayList<>(2)).add(r);
-        front[slot(r.phys)] = r;
         compiled++;
     }
 
-    private void removeFromPage(Region r) {
-        List<Region> l = byPage.get(r.phys >>> 12);
-        if (l != null) l.remove(r);
+    private void remove(long phys) {
+        Region[] t = table;
+        int m = t.length - 1;
+        for (int i = hash(phys) & m; t[i] != null; i = (i + 1) & m) {
+            Region r = t[i];
+            if (r != TOMBSTONE && r.phys == phys) {
+                t[i] = TOMBSTONE;
+                live--;
+                List<Region> l = byPage.get(phys >>> 12);
+                if (l != null) l.remove(r);
+                return;
+            }
+        }
+    }
+
+    private void rehash(int size) {
+        Region[] old = table;
+        table = new Region[size];
+        used = 0;
+        live = 0;
+        int m = size - 1;
+        for (Region r : old) {
+            if (r == null || r == TOMBSTONE) continue;
+            int i = hash(r.phys) & m;
+            while (table[i] != null) i = (i + 1) & m;
+            table[i] = r;
+            used++;
+            live++;
+        }
     }
 
     @Override
@@ -74,10 +107,8 @@ final class RegionCache implements DecodeCache.Chained {
         frame.codeDirty = true;
         List<Region> l = byPage.remove(physPage);
         if (l == null) return;
-        for (Region r : l) {
-            byPhys.remove(r.phys);
-            int s = slot(r.phys);
-            if (front[s] == r) front[s] = null;
+        for (Region r : new ArrayList<>(l)) {
+            remove(r.phys);
             invalidated++;
         }
     }
@@ -85,11 +116,19 @@ final class RegionCache implements DecodeCache.Chained {
     @Override
     public void invalidatedAll() {
         frame.codeDirty = true;
-        invalidated += byPhys.size();
-        byPhys.clear();
+        invalidated += live;
+        Arrays.fill(table, null);
+        used = 0;
+        live = 0;
         byPage.clear();
-        Arrays.fill(front, null);
     }
 
-    int size() { return byPhys.size(); }
+    int size() { return live; }
+
+    /** Every live region (statistics). */
+    List<Region> all() {
+        List<Region> l = new ArrayList<>();
+        for (Region r : table) if (r != null && r != TOMBSTONE && r.code != null) l.add(r);
+        return l;
+    }
 }

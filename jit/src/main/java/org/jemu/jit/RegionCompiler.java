@@ -28,7 +28,12 @@ import org.objectweb.asm.MethodVisitor;
  * compile methods over 8000 bytes of bytecode, so the caller retries with a smaller region.
  */
 final class RegionCompiler {
-    static final int HUGE_METHOD = 7900;
+    /**
+     * Bytecode bytes per region method. HotSpot stops inlining callees into a method once it reaches
+     * DesiredMethodLimit (8000 bytecodes, counting what it inlined), so regions stay far below it to
+     * leave room for the semantics helpers and the TLB fast path to be inlined.
+     */
+    static final int HUGE_METHOD = Integer.getInteger("jemu.jit.maxBytes", 2500);
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
     /** The region would make a method HotSpot will not compile. */
@@ -37,6 +42,9 @@ final class RegionCompiler {
         TooLarge() { super(null, null, false, false); }
     }
 
+    /** -Djemu.jit.dump=DIR writes each region's class file there (for javap). */
+    private static final String DUMP = System.getProperty("jemu.jit.dump");
+    private int dumped;
     private MethodVisitor mv;
     private Emitter em;
     private Map<Long, Block> blocks;
@@ -44,6 +52,8 @@ final class RegionCompiler {
     private final List<Runnable> handlers = new ArrayList<>();
     /** Size in bytes of the last compiled method (statistics). */
     int lastCodeSize;
+    /** The last compiled region has inline SSE instructions. */
+    boolean usedSse;
 
     /** Nanoseconds spent defining classes (the rest of compiling is scanning and ASM). */
     long defineNanos;
@@ -52,6 +62,7 @@ final class RegionCompiler {
         this.blocks = blocks;
         consts.clear();
         handlers.clear();
+        usedSse = false;
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; }
@@ -86,6 +97,13 @@ final class RegionCompiler {
         cw.visitEnd();
         byte[] bytes = cw.toByteArray();
         long t1 = System.nanoTime();
+        if (DUMP != null) {
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of(DUMP, "R" + Long.toHexString(blocks.keySet().iterator().next()) + "-" + (dumped++) + ".class"), bytes);
+            } catch (java.io.IOException e) {
+                // debugging aid only
+            }
+        }
         try {
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
             CompiledRegion r = (CompiledRegion) hidden.findConstructor(hidden.lookupClass(),
@@ -190,6 +208,7 @@ final class RegionCompiler {
                 returnCount(done + 1);
                 return;
             }
+            if (Emitter.sse(in) != null) usedSse = true;
             boolean dead = flagsDead(b, k);
             if (Emitter.canFault(in)) guarded(rip, done, () -> em.straight(in, next, dead));
             else em.straight(in, next, dead);
