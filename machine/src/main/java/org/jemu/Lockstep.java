@@ -25,6 +25,9 @@ public final class Lockstep {
 
     private final Machine jit, interp;
     private long slices;
+    /** Test seam: run on the JIT machine after slice {@link #perturbAt} (to show a difference is caught). */
+    Runnable perturbation;
+    long perturbAt = -1;
 
     public Lockstep(MachineConfig config, SerialSink console) throws IOException, KernelFormatException, InitramfsException {
         MachineConfig base = config.copy();
@@ -46,6 +49,7 @@ public final class Lockstep {
             Machine.Exit x = jit.runSlice();
             Machine.Exit y = interp.runSlice();
             slices++;
+            if (slices == perturbAt && perturbation != null) perturbation.run();
             String d = difference(x, y, slices % RAM_EVERY == 0 || x != null || y != null);
             if (d != null) {
                 jit.setExitMessage("lockstep: the JIT and the interpreter differ after " + jit.clock().instructions()

@@ -10,19 +10,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jemu.loader.ImageCache;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The machine issue's acceptance test: a real Linux kernel (the oracle: it checks the hardware it
  * finds, and its shell answers) boots to the busybox shell, answers commands, and powers off.
  * Images come from src-test-images/make-images.sh; the test skips when they are not built.
- * Deterministic time (-icount 3) keeps the run reproducible on a loaded machine.
+ * Deterministic time (-icount 3) keeps the run reproducible on a loaded machine. Every boot runs
+ * twice: on the JIT (the default) and on the interpreter alone.
  */
 @Tag("boot")
 class BootTest {
     static final Duration BOOT = Duration.ofMinutes(6), COMMAND = Duration.ofMinutes(1);
 
-    private static MachineConfig config(String kernel, String initrd, String append) {
+    private static MachineConfig config(String kernel, String initrd, String append, MachineConfig.Accel accel) {
         Path k = ImageCache.find(kernel), i = ImageCache.find(initrd);
         assumeTrue(k != null && i != null, "guest images not built: src-test-images/make-images.sh");
         MachineConfig c = new MachineConfig();
@@ -31,6 +33,7 @@ class BootTest {
         c.append = append;
         c.ramSize = 256L << 20;
         c.icountShift = 3;
+        c.accel = accel;
         return c;
     }
 
@@ -64,30 +67,34 @@ class BootTest {
         }
     }
 
-    @Test
-    void smallKernelBootsToShellAndPowersOff() throws Exception {
-        String out = bootAndCheckShell(config("small/bzImage", "seed/initramfs.cpio.gz", "console=ttyS0"));
+    @ParameterizedTest
+    @EnumSource(value = MachineConfig.Accel.class, names = {"JIT", "INTERP"})
+    void smallKernelBootsToShellAndPowersOff(MachineConfig.Accel accel) throws Exception {
+        String out = bootAndCheckShell(config("small/bzImage", "seed/initramfs.cpio.gz", "console=ttyS0", accel));
         assertTrue(out.contains("Linux version 6.1"), "kernel banner");
         assertTrue(out.contains("ttyS0 at I/O 0x3f8 (irq = 4, base_baud = 115200) is a 16550A"), "8250 probe");
     }
 
-    @Test
-    void stockKernelBootsToShellAndPowersOffThroughAcpi() throws Exception {
-        String out = bootAndCheckShell(config("stock/bzImage", "seed/initramfs.cpio.gz", "console=ttyS0"));
+    @ParameterizedTest
+    @EnumSource(value = MachineConfig.Accel.class, names = {"JIT", "INTERP"})
+    void stockKernelBootsToShellAndPowersOffThroughAcpi(MachineConfig.Accel accel) throws Exception {
+        String out = bootAndCheckShell(config("stock/bzImage", "seed/initramfs.cpio.gz", "console=ttyS0", accel));
         assertTrue(out.contains("ACPI: PM: Preparing to enter system sleep state S5"), "power-off through ACPI S5");
         assertTrue(out.contains("IOAPIC[0]: apic_id 0, version 32, address 0xfec00000, GSI 0-23"), "MADT read");
     }
 
-    @Test
-    void smallKernelAsElfVmlinuxBootsToShell() throws Exception {
-        String out = bootAndCheckShell(config("small/vmlinux", "seed/initramfs.cpio.gz", "console=ttyS0"));
+    @ParameterizedTest
+    @EnumSource(value = MachineConfig.Accel.class, names = {"JIT", "INTERP"})
+    void smallKernelAsElfVmlinuxBootsToShell(MachineConfig.Accel accel) throws Exception {
+        String out = bootAndCheckShell(config("small/vmlinux", "seed/initramfs.cpio.gz", "console=ttyS0", accel));
         assertTrue(out.contains("Linux version 6.1"), "kernel banner");
     }
 
     /** Without ACPI the stock kernel falls back to the PIC and finds no way to power off: it halts. */
-    @Test
-    void stockKernelWithAcpiOffUsesThePicAndHalts() throws Exception {
-        String out = bootAndCheckShell(config("stock/bzImage", "seed/initramfs.cpio.gz", "console=ttyS0 acpi=off"));
+    @ParameterizedTest
+    @EnumSource(value = MachineConfig.Accel.class, names = {"JIT", "INTERP"})
+    void stockKernelWithAcpiOffUsesThePicAndHalts(MachineConfig.Accel accel) throws Exception {
+        String out = bootAndCheckShell(config("stock/bzImage", "seed/initramfs.cpio.gz", "console=ttyS0 acpi=off", accel));
         assertTrue(out.contains("reboot: System halted") || out.contains("reboot: Power down"), "halt message");
     }
 }

@@ -104,8 +104,21 @@ final class CPrograms {
     }
 
     /** Runs {@code bin args} under jemu user in this JVM, with exactly the environment {@code env}. */
+    /**
+     * Runs {@code bin} under {@code jemu user} twice, on the JIT (the default) and on the
+     * interpreter alone; the two runs must agree in status and output. Returns the JIT's run.
+     */
     static Result jemu(Path bin, List<String> args, List<String> env, long maxInsns) {
-        List<String> a = new ArrayList<>(List.of("-i", "-m", "256", "-max-insns", Long.toString(maxInsns)));
+        Result jit = jemu(bin, args, env, maxInsns, "jit"), interp = jemu(bin, args, env, maxInsns, "interp");
+        if (jit.status() != interp.status() || !java.util.Arrays.equals(jit.out(), interp.out()))
+            throw new AssertionError(bin.getFileName() + ": the JIT and the interpreter differ: status " + jit.status()
+                    + " vs " + interp.status() + "\n--- jit ---\n" + jit.outText() + jit.err() + "\n--- interp ---\n"
+                    + interp.outText() + interp.err());
+        return jit;
+    }
+
+    static Result jemu(Path bin, List<String> args, List<String> env, long maxInsns, String accel) {
+        List<String> a = new ArrayList<>(List.of("-accel", accel, "-i", "-m", "256", "-max-insns", Long.toString(maxInsns)));
         for (String e : env) {
             a.add("-E");
             a.add(e);

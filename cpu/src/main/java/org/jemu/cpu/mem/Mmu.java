@@ -39,8 +39,14 @@ public final class Mmu {
     private static final int ALWAYS_MISS = 6 * ENTRIES;
     /** Offset mask of the page an entry came from: 0xfff, or 0x1fffff / 0x3fffffff for a 2 MiB / 1 GiB page. */
     private final long[] pageMask = new long[8 * ENTRIES];
-    /** Entries filled from large pages since the last full flush (INVLPG must then drop whole large pages). */
-    private int largeEntries;
+    /**
+     * Slots that were filled from a 2 MiB or 1 GiB page (each holds one 4 KiB piece of it), so
+     * INVLPG can drop a large page's pieces without scanning every table; a slot stays listed
+     * until the next INVLPG finds it reused or invalid.
+     */
+    private final int[] largeSlots = new int[8 * ENTRIES];
+    private final boolean[] listedLarge = new boolean[8 * ENTRIES];
+    private int largeCount;
 
     /** Table offsets for the current privilege: 0 for supervisor, 3*ENTRIES for user. */
     private int readT, writeT, fetchT;
@@ -264,7 +270,10 @@ public final class Mmu {
         base[i] = (int) page;
         global[i] = translatorGlobal();
         pageMask[i] = pageMaskHint;
-        if (pageMaskHint != 0xfff) largeEntries++;
+        if (pageMaskHint != 0xfff && !listedLarge[i]) {
+            listedLarge[i] = true;
+            largeSlots[largeCount++] = i;
+        }
     }
 
     private boolean globalHint;
@@ -286,7 +295,8 @@ public final class Mmu {
 
     public void flushAll() {
         java.util.Arrays.fill(tag, INVALID);
-        largeEntries = 0;
+        for (int k = 0; k < largeCount; k++) listedLarge[largeSlots[k]] = false;
+        largeCount = 0;
     }
 
     public void flushNonGlobal() {
@@ -302,10 +312,16 @@ public final class Mmu {
         int idx = (int) (va >>> 12) & MASK;
         long t = va & PAGE_MASK;
         for (int k = 0; k < 6; k++) if (tag[k * ENTRIES + idx] == t) tag[k * ENTRIES + idx] = INVALID;
-        if (largeEntries == 0) return;
-        for (int i = 0; i < tag.length; i++) {
+        for (int k = 0; k < largeCount; ) {
+            int i = largeSlots[k];
             long m = pageMask[i];
             if (m != 0xfff && tag[i] != INVALID && ((tag[i] ^ va) & ~m) == 0) tag[i] = INVALID;
+            if (m == 0xfff || tag[i] == INVALID) {          // reused for a small page, or gone: unlist
+                listedLarge[i] = false;
+                largeSlots[k] = largeSlots[--largeCount];
+            } else {
+                k++;
+            }
         }
     }
 

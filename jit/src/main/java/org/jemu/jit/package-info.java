@@ -1,0 +1,51 @@
+/**
+ * The JIT: hot guest code compiled to JVM bytecode with ASM, loaded as hidden classes.
+ *
+ * <h2>Data flow</h2>
+ * <ol>
+ *   <li>{@link org.jemu.jit.Jit} is the dispatcher. It has the contract of the interpreter's
+ *       {@code runSystem}/{@code run} (same instruction counts, clock retirement, interrupt points,
+ *       fault delivery), so the machine can use either engine and {@code -accel lockstep} can run
+ *       both side by side. Cold code runs in the interpreter a basic block at a time; each block
+ *       entry is counted by physical address, and at {@link org.jemu.jit.Jit#HOT} executions the
+ *       region from that entry is compiled on the CPU thread.
+ *   <li>{@link org.jemu.jit.RegionScanner} collects the region: the blocks of the entry's 4 KiB page
+ *       reachable through fall-through and direct branches, from the
+ *       {@link org.jemu.cpu.decode.DecodeCache} (the decoded {@code Insn}s of the one instruction
+ *       table).
+ *   <li>{@link org.jemu.jit.RegionCompiler} emits one method per region: guest branches between its
+ *       blocks are JVM jumps, so a guest loop is a JVM loop; every other exit stores RIP and returns.
+ *       {@link org.jemu.jit.Emitter} emits each instruction: simple integer and SSE forms inline,
+ *       calling the same {@code org.jemu.cpu.exec} semantics as the interpreter (HotSpot inlines
+ *       them); everything else as a call to the interpreter on the decoded instruction
+ *       ({@link org.jemu.jit.JitFrame#fallback}). Flags no later instruction of the block can observe
+ *       are not recorded; a CMP/SUB/TEST followed by Jcc branches on the operands directly.
+ *   <li>{@link org.jemu.jit.RegionCache} keeps regions by physical entry address (with the linear
+ *       RIP they were compiled for, since the code embeds linear addresses) and drops every region
+ *       of a page when the page is written.
+ * </ol>
+ *
+ * <h2>Exactness</h2>
+ * <ul>
+ *   <li>Precise faults: each faulting instruction has its own entry in the method's exception table;
+ *       the handler stores that instruction's RIP and the completed-instruction count and rethrows.
+ *       Inline code orders side effects as the interpreter does (probe, then write; store, then RSP),
+ *       so nothing of a faulting instruction is visible.
+ *   <li>Devices and code writes: while a region runs, the MMU's slow path throws
+ *       {@link org.jemu.cpu.mem.Mmu#BAIL} before an MMIO access or a write to a page with decoded
+ *       code (neither has fast TLB entries, so the fast path costs nothing). The dispatcher then runs
+ *       that one instruction in the interpreter, with the clock exact, and the write invalidates the
+ *       page's regions. Fallback calls bring the clock up to date first (IN, RDTSC, MMIO inside them
+ *       read exact time) and leave the region when the instruction wrote code or made an interrupt
+ *       deliverable.
+ *   <li>Budget and interrupts: each block checks that its instructions fit the budget; loop heads
+ *       poll the pending-event word. Instructions that change the mode, the address space, IF or an
+ *       interrupt shadow end the region.
+ * </ul>
+ *
+ * <h2>Limits (see bench/README.md for the measured consequences)</h2>
+ * Guest registers live in {@code CpuState.gpr}, not in JVM locals; regions stay within one page
+ * and under {@link org.jemu.jit.RegionCompiler#HUGE_METHOD} bytecode bytes so HotSpot inlines the
+ * helpers; regions do not chain to each other (each exit returns to the dispatcher).
+ */
+package org.jemu.jit;
