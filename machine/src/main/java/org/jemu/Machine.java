@@ -66,6 +66,7 @@ public final class Machine {
     private final CpuSignals signals = new CpuSignals();
     private final VirtualClock clock;
     private final PcPlatform platform;
+    private final AcpiPm acpiPm;
     private volatile boolean poweredOff;
     private volatile String exitMessage = "";
     /** Work that other threads (the monitor) hand to the run thread; run between instructions. */
@@ -102,7 +103,8 @@ public final class Machine {
                 log.log(String.format(java.util.Locale.ROOT, write ? "unassigned I/O port write: port 0x%04x size %d value 0x%x rip 0x%016x\n"
                         : "unassigned I/O port read: port 0x%04x size %d rip 0x%016x\n", port, size, write ? value : cpu.rip, cpu.rip));
         });
-        new AcpiPm(clock, () -> poweredOff = true).attach(ports);
+        acpiPm = new AcpiPm(clock, platform.isaIrq(org.jemu.devices.acpi.AcpiPlatform.SCI_IRQ), () -> poweredOff = true);
+        acpiPm.attach(ports);
 
         Cpuid cpuid = new Cpuid(clock.tscHz());
         interpreter = new Interpreter(cpu, cpuid);
@@ -204,6 +206,16 @@ public final class Machine {
     public void resume() { paused = false; signals.raise(CpuSignals.HOST); }
 
     public boolean isPaused() { return paused; }
+
+    /**
+     * Monitor {@code system_powerdown}: presses the ACPI power button (PWRBTN_STS, and the SCI if the
+     * guest enabled it). What happens next is the guest's choice, as on QEMU. Any thread; while the
+     * machine is stopped the press waits in the status register for {@code cont}.
+     */
+    public void pressPowerButton() {
+        tasks.add(acpiPm::pressPowerButton);
+        signals.raise(CpuSignals.HOST);
+    }
 
     /** Monitor {@code system_reset}: {@link #run()} returns {@link Exit#RESET}. Any thread. */
     public void requestReset() { resetRequested = true; signals.raise(CpuSignals.RESET); }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class BootTest {
     static final Duration BOOT = Duration.ofMinutes(6), COMMAND = Duration.ofMinutes(1);
 
-    private static MachineConfig config(String kernel, String initrd, String append) {
+    static MachineConfig config(String kernel, String initrd, String append) {
         Path k = ImageCache.find(kernel), i = ImageCache.find(initrd);
         assumeTrue(k != null && i != null, "guest images not built: src-test-images/make-images.sh");
         MachineConfig c = new MachineConfig();

@@ -58,7 +58,7 @@ public final class Monitor {
                 "log item1[,...] -- enable -d log items ('log help' lists them; 'log none' stops)",
                 "quit|q -- quit the emulator",
                 "stop|s -- stop emulation",
-                "system_powerdown -- send a power-down request (no ACPI power button: see its answer)",
+                "system_powerdown -- send system power down event (the ACPI power button)",
                 "system_reset -- reset the system",
                 "x /fmt addr -- virtual memory dump starting at addr",
                 "xp /fmt addr -- physical memory dump starting at addr",
@@ -101,9 +101,7 @@ public final class Monitor {
             case "stop": case "s": machine().pause(); return "";
             case "cont": case "c": machine().resume(); return "";
             case "system_reset": machine().requestReset(); return "";
-            case "system_powerdown":
-                return "system_powerdown: jemu does not model the ACPI power button yet; "
-                        + "run 'poweroff' in the guest, or use 'quit'\n";
+            case "system_powerdown": machine().pressPowerButton(); return "";
             case "quit": case "q": host.quit(); return "";
             case "log": {
                 if (rest.isEmpty() || rest.equals("help") || rest.equals("?")) return org.jemu.DebugLog.help();

@@ -86,7 +86,7 @@ class MonitorTest {
         assertEquals("unknown command: 'frobnicate'\n", mon.execute("frobnicate 1 2"));
         assertEquals("", mon.execute("   "));
         assertTrue(mon.execute("info").startsWith("info: which?"));
-        assertTrue(mon.execute("system_powerdown").contains("ACPI power button"));
+        assertEquals("no machine is running\n", mon.execute("system_powerdown"));
     }
 
     @Test
