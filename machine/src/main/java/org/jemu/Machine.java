@@ -181,8 +181,8 @@ public final class Machine {
     }
 
     /**
-     * Monitor {@code stop}: the CPU stops between instructions, and devices and timers with it (a
-     * real-time clock still advances meanwhile). Any thread. The run thread parks inside a host task,
+     * Monitor {@code stop}: the CPU stops between instructions, and devices, timers and the virtual
+     * clock with it (guest time does not advance while stopped, as in QEMU). Any thread. The run thread parks inside a host task,
      * where it still runs {@link #inspect} tasks, until {@link #resume}, {@link #stop} or a reset.
      */
     public void pause() {
@@ -193,13 +193,22 @@ public final class Machine {
     }
 
     private void pausedHere() {
+        clock.pause();
+        try {
+            waitWhilePaused();
+        } finally {
+            clock.resume();
+        }
+        signals.raise(CpuSignals.HOST); // host input that arrived while paused: let the devices' pollers take it
+    }
+
+    private void waitWhilePaused() {
         while (true) {
             runTasks(); // tasks queued behind this one, whose HOST signal serviceHost has already cleared
             if (!paused || signals.isSet(CpuSignals.STOP | CpuSignals.RESET)) break;
             signals.await(CpuSignals.HOST | CpuSignals.STOP | CpuSignals.RESET, -1);
             signals.clear(CpuSignals.HOST);
         }
-        signals.raise(CpuSignals.HOST); // host input that arrived while paused: let the devices' pollers take it
     }
 
     /** Monitor {@code cont}. Any thread. */
