@@ -108,11 +108,9 @@ public final class Machine {
 
         Cpuid cpuid = new Cpuid(clock.tscHz());
         interpreter = new Interpreter(cpu, cpuid);
-        interpreter.setFaultObserver(f -> {
-            if (log.on(DebugLog.INT))
-                logInterrupt(f.vector, f.errorCode, f.vector == 14 ? f.address : -1, cpu.cpl, cpu.segSelector[CpuState.CS],
-                        cpu.rip, cpu.segSelector[CpuState.SS], cpu.gpr[CpuState.RSP]);
-        });
+        cpu.interruptObserver = (c, vector, error, kind) -> {
+            if (log.on(DebugLog.INT)) log.log(DebugLog.interruptLine(interruptCount++, c, vector, error, kind));
+        };
         Msrs msrs = new Msrs(cpu);
         msrs.setDeviceHandler(new org.jemu.machine.PlatformMsrs(clock, platform.apicRegisters()));
         interpreter.setSystemPlatform(new SystemPlatform(ports, msrs, clock, platform.apicRegisters()));
@@ -275,10 +273,7 @@ public final class Machine {
                     return Exit.RESET;
                 }
                 if ((w & CpuSignals.HOST) != 0) signals.serviceHost();
-                int cpl = cpu.cpl, cs = cpu.segSelector[CpuState.CS], ss = cpu.segSelector[CpuState.SS];
-                long rip = cpu.rip, rsp = cpu.gpr[CpuState.RSP];
-                int vector = Interrupts.takePending(cpu, signals, platform.interruptController());
-                if (vector >= 0 && log.on(DebugLog.INT)) logInterrupt(vector, -1, -1, cpl, cs, rip, ss, rsp);
+                Interrupts.takePending(cpu, signals, platform.interruptController());
             }
             if (cpu.halted) {
                 if (!cpu.flags.ifl() && (Interrupts.actionable(cpu, signals.word()) & CpuSignals.NMI) == 0) {
@@ -307,14 +302,6 @@ public final class Machine {
             inAsmNext = org.jemu.monitor.Disasm.one(sb, cpu, memory, rip);
             log.log(sb.toString());
         }
-        interpreter.runSystem(1, signals, clock);    // faults reach -d int through the fault observer
-    }
-
-    /** One -d int line, in QEMU's format, with the CPU state from before the delivery. */
-    private void logInterrupt(int vector, int error, long cr2, int cpl, int cs, long rip, int ss, long rsp) {
-        log.log(String.format(java.util.Locale.ROOT,
-                "%6d: v=%02x e=%04x i=0 cpl=%d IP=%04x:%016x pc=%016x SP=%04x:%016x%s\n",
-                interruptCount++, vector, error & 0xffff, cpl, cs, rip, rip, ss, rsp,
-                cr2 != -1 ? String.format(java.util.Locale.ROOT, " CR2=%016x", cr2) : ""));
+        interpreter.runSystem(1, signals, clock);    // faults and INT n reach -d int through the CPU's interrupt observer
     }
 }
