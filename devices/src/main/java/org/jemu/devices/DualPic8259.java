@@ -193,6 +193,8 @@ public final class DualPic8259 implements PortIoHandler, InterruptController {
     final Chip slave = new Chip(false, 0xde);
     private final InterruptLine intr;
     private boolean intrLevel;
+    /** Interrupts delivered per ISA IRQ (INTA cycles that put it in service), for the monitor's {@code info irq}. */
+    private final long[] delivered = new long[16];
 
     /** @param intr the master's INT output (to LAPIC LINT0 and I/O APIC pin 0, or directly to the CPU). */
     public DualPic8259(InterruptLine intr) {
@@ -253,9 +255,11 @@ public final class DualPic8259 implements PortIoHandler, InterruptController {
                 } else {
                     slave.ack(sirq);
                     vector = slave.vectorBase | sirq;
+                    delivered[8 + sirq]++;
                 }
             } else {
                 vector = master.vectorBase | irq;
+                delivered[irq]++;
             }
         }
         update();
@@ -307,6 +311,9 @@ public final class DualPic8259 implements PortIoHandler, InterruptController {
     }
 
     // ---- state for tests and the monitor ----------------------------------------------------
+
+    /** How many times ISA IRQ {@code irq} (0..15) has been acknowledged, i.e. delivered to the CPU. */
+    public long delivered(int irq) { return delivered[irq]; }
 
     public int irr(boolean slaveChip) { return (slaveChip ? slave : master).irr; }
 

@@ -52,7 +52,7 @@ public final class Monitor {
                 "info tlb -- the guest's page-table leaf entries (from CR3)",
                 "info pic -- the 8259 PICs",
                 "info lapic -- the local APIC",
-                "info irq -- pending and in-service interrupts",
+                "info irq -- interrupt counts per IRQ line (8259, IO-APIC) and per local APIC vector",
                 "info mtree -- the physical memory map",
                 "info status -- running or paused",
                 "log item1[,...] -- enable -d log items ('log help' lists them; 'log none' stops)",
@@ -185,22 +185,25 @@ public final class Monitor {
         return sb.length() == 0 ? "(none)" : sb.toString();
     }
 
+    /**
+     * {@code info irq}: as QEMU's, one block per interrupt controller with the count of each input
+     * that has delivered at least once: the 8259 pair per ISA IRQ (INTA cycles), the IO-APIC per pin
+     * (messages sent), and the local APIC per vector (fixed interrupts put in service).
+     */
     static String irq(PcPlatform p) {
         StringBuilder sb = new StringBuilder();
-        sb.append("jemu keeps no per-IRQ statistics; pending and in-service interrupts:\n");
-        for (int i = 0; i < 2; i++) {
-            boolean s = i == 1;
-            int irr = p.pic.irr(s), isr = p.pic.isr(s);
-            for (int b = 0; b < 8; b++) {
-                int irq = i * 8 + b;
-                if (((irr | isr) & (1 << b)) != 0)
-                    sb.append(String.format(Locale.ROOT, "  ISA IRQ %2d:%s%s%s\n", irq, (irr >> b & 1) != 0 ? " requested" : "",
-                            (isr >> b & 1) != 0 ? " in-service" : "", (p.pic.imr(s) >> b & 1) != 0 ? " (masked)" : ""));
-            }
-        }
-        sb.append("  local APIC IRR: ").append(vectors(p.lapic, 2)).append('\n');
-        sb.append("  local APIC ISR: ").append(vectors(p.lapic, 0)).append('\n');
+        counts(sb, "isa-i8259", 16, p.pic::delivered, "%2d");
+        counts(sb, "ioapic", IoApic.PINS, p.ioapic::delivered, "%2d");
+        counts(sb, "lapic (by vector)", 256, p.lapic::delivered, "0x%02x");
         return sb.toString();
+    }
+
+    private static void counts(StringBuilder sb, String controller, int n, java.util.function.IntToLongFunction count, String label) {
+        sb.append("IRQ statistics for ").append(controller).append(":\n");
+        for (int i = 0; i < n; i++) {
+            long c = count.applyAsLong(i);
+            if (c > 0) sb.append(String.format(Locale.ROOT, label, i)).append(": ").append(c).append('\n');
+        }
     }
 
     static String mtree(Machine m) {
