@@ -118,6 +118,7 @@ public final class Machine {
         KernelImage kernel = KernelImage.read(config.kernel);
         byte[] initrd = loadInitrd(config.initrd);
         long rsdp = AcpiTables.install(memory);
+        platform.memoryMap().markRam("bios (ACPI tables)", AcpiTables.BASE, AcpiTables.AREA_SIZE);
         BootInfo boot = LinuxLoader.load(memory, kernel, initrd, config.append, rsdp);
         LinuxLoader.enter64(cpu, boot);
     }
@@ -230,6 +231,9 @@ public final class Machine {
     public PhysicalMemory memory() { return memory; }
 
     public PcPlatform platform() { return platform; }
+
+    /** The I/O port bus (the monitor's {@code info mtree} lists its ranges). */
+    public PortBus ports() { return ports; }
 
     public MachineConfig config() { return config; }
 

@@ -209,6 +209,9 @@ public final class DualPic8259 implements PortIoHandler, InterruptController {
         slave.imr = 0xff;
     }
 
+    @Override
+    public String portName(int port) { return port >= ELCR1 ? "elcr" : "pic"; }
+
     public void attach(PortBus bus) {
         bus.register(MASTER_CMD, 2, this);
         bus.register(SLAVE_CMD, 2, this);

@@ -206,16 +206,21 @@ public final class Monitor {
         }
     }
 
+    /**
+     * {@code info mtree}: the two address spaces as QEMU prints them, from the machine's real map:
+     * the RAM and every MMIO device in {@link org.jemu.devices.MemoryMap}, and every claimed range of
+     * the port bus under the name its device gives it.
+     */
     static String mtree(Machine m) {
-        long ram = m.memory().ramSize();
-        StringBuilder sb = new StringBuilder();
-        sb.append("address-space: memory\n");
-        sb.append(String.format(Locale.ROOT, "  0000000000000000-%016x (prio 0, ram): pc.ram (%d MiB)\n", ram - 1, ram >> 20));
-        sb.append(String.format(Locale.ROOT, "  %016x-%016x (prio 1, i/o): ioapic\n", IoApic.BASE, IoApic.BASE + 0xfff));
-        sb.append(String.format(Locale.ROOT, "  %016x-%016x (prio 1, i/o): lapic\n", LocalApic.DEFAULT_BASE, LocalApic.DEFAULT_BASE + 0xfff));
-        sb.append("address-space: I/O\n");
-        sb.append("  0020-0021 pic1, 00a0-00a1 pic2, 04d0-04d1 elcr, 0040-0043 pit, 0060/0064 i8042,\n");
-        sb.append("  0070-0071 rtc, 0092 port92, 03f8-03ff serial0, 0cf9 reset, ACPI PM block\n");
+        StringBuilder sb = new StringBuilder("address-space: memory\n");
+        sb.append("  0000000000000000-ffffffffffffffff (prio 0, i/o): system\n");
+        for (org.jemu.devices.MemoryMap.Region r : m.platform().memoryMap().regions())
+            sb.append(String.format(Locale.ROOT, "    %016x-%016x (prio %d, %s): %s\n", r.base(), r.last(), r.priority(),
+                    r.kind() == org.jemu.devices.MemoryMap.Kind.RAM ? "ram" : "i/o", r.name()));
+        sb.append("\naddress-space: I/O\n");
+        sb.append("  0000000000000000-000000000000ffff (prio 0, i/o): io\n");
+        m.ports().forEachRange((first, last, name) ->
+                sb.append(String.format(Locale.ROOT, "    %016x-%016x (prio 0, i/o): %s\n", first, last, name)));
         return sb.toString();
     }
 

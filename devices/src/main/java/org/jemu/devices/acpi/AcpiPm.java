@@ -39,6 +39,12 @@ public final class AcpiPm implements PortIoHandler {
 
     public Pm1EventBlock events() { return events; }
 
+    /** QEMU's names for the three blocks. */
+    @Override
+    public String portName(int port) {
+        return port >= AcpiPlatform.PM_TMR ? "acpi-tmr" : port >= AcpiPlatform.PM1A_CNT ? "acpi-cnt" : "acpi-evt";
+    }
+
     public void attach(PortBus bus) {
         bus.register(AcpiPlatform.PM1A_EVT, 4, PortBus.SIZE_1 | PortBus.SIZE_2 | PortBus.SIZE_4, this);
         bus.register(AcpiPlatform.PM1A_CNT, 2, PortBus.SIZE_1 | PortBus.SIZE_2, this);

@@ -16,6 +16,8 @@ import org.jemu.cpu.mem.PhysicalMemory;
  */
 public final class AcpiTables {
     public static final long BASE = 0xf0000;
+    /** The BIOS area the tables are written into (0xF0000-0xFFFFF, reserved in the e820 map). */
+    public static final long AREA_SIZE = 0x10000;
     static final byte[] OEM_ID = "JEMU  ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] OEM_TABLE_ID = "JEMUPC  ".getBytes(StandardCharsets.US_ASCII);
 
