@@ -62,7 +62,8 @@ public final class Monitor {
                 "system_reset -- reset the system",
                 "x /fmt addr -- virtual memory dump starting at addr",
                 "xp /fmt addr -- physical memory dump starting at addr",
-                "  /fmt is /[count][format][size]: format x d u o c i, size b h w g;",
+                "  /fmt is /[count][format][size]: format x d u o c i (as QEMU) and s t (strings, binary: as GDB),",
+                "  size b h w g (or L); lines of 8 bytes or 16 as in QEMU;",
                 "  addr is a number (0x.. hex) or a register ($rip, $rsp, ...), optionally +/- a number",
                 "");
     }
@@ -250,15 +251,15 @@ public final class Monitor {
         for (; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case 'x': case 'd': case 'u': case 'o': case 'c': case 'i': f.format = c; break;
+                case 'x': case 'd': case 'u': case 'o': case 'c': case 'i': case 's': case 't': f.format = c; break;
                 case 'b': f.size = 1; sizeGiven = true; break;
                 case 'h': f.size = 2; sizeGiven = true; break;
                 case 'w': f.size = 4; sizeGiven = true; break;
-                case 'g': f.size = 8; sizeGiven = true; break;
+                case 'g': case 'L': f.size = 8; sizeGiven = true; break;   // QEMU takes L for g
                 default: throw new MonitorException("invalid char in format: '" + c + "'");
             }
         }
-        if (f.format == 'c' && !sizeGiven) f.size = 1;
+        if ((f.format == 'c' || f.format == 's') && !sizeGiven) f.size = 1;
         return f;
     }
 
@@ -374,7 +375,8 @@ public final class Monitor {
             }
             return addr;
         }
-        int perLine = f.format == 'c' ? 16 : Math.max(1, 16 / f.size);
+        if (f.format == 's') return strings(sb, mem, rd, addr, f.count, addrFmt);
+        int perLine = (f.size == 1 ? 8 : 16) / f.size;                 // QEMU: 8 bytes a line, else 16
         for (int k = 0; k < f.count; k++) {
             if (k % perLine == 0) {
                 if (k > 0) sb.append('\n');
@@ -396,18 +398,76 @@ public final class Monitor {
         return addr;
     }
 
+    /** One unit as QEMU's memory_dump prints it: x zero-padded, o d u right-aligned to the unit's widest value. */
     static String value(long v, Fmt f) {
         int bits = f.size * 8;
         switch (f.format) {
-            case 'd': return Long.toString(bits == 64 ? v : (v << (64 - bits)) >> (64 - bits));
-            case 'u': return Long.toUnsignedString(v);
-            case 'o': return "0" + Long.toOctalString(v);
-            case 'c': {
-                int c = (int) (v & 0xff);
-                if (c >= 32 && c < 127) return "'" + (char) c + "'";
-                return String.format(Locale.ROOT, "'\\x%02x'", c);
-            }
+            case 'd': return pad(Long.toString(bits == 64 ? v : (v << (64 - bits)) >> (64 - bits)), (bits * 10 + 32) / 33);
+            case 'u': return pad(Long.toUnsignedString(v), (bits * 10 + 32) / 33);
+            case 'o': return pad(v == 0 ? "0" : "0" + Long.toOctalString(v), (bits + 2) / 3);
+            case 't': return String.format(Locale.ROOT, "%" + bits + "s", Long.toBinaryString(v)).replace(' ', '0');
+            case 'c': return charLiteral((int) (v & 0xff));
             default: return String.format(Locale.ROOT, "0x%0" + (2 * f.size) + "x", v);
+        }
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    /** A byte as QEMU's monitor_printc writes it: 'A', '\n', '\r', '\'', '\\', else '\xNN'. */
+    static String charLiteral(int c) {
+        switch (c) {
+            case '\'': return "'\\''";
+            case '\\': return "'\\\\'";
+            case '\n': return "'\\n'";
+            case '\r': return "'\\r'";
+            default: return c >= 32 && c < 127 ? "'" + (char) c + "'" : String.format(Locale.ROOT, "'\\x%02x'", c);
+        }
+    }
+
+    /** The longest string {@code x/s} prints before "..." (GDB's default "print elements" limit). */
+    static final int STRING_LIMIT = 200;
+
+    /**
+     * {@code x/Ns} (GDB's string format; QEMU's monitor has none): N NUL-terminated strings, one a
+     * line, C-escaped, each starting after the previous one's NUL. As in GDB, a string longer than
+     * {@link #STRING_LIMIT} is cut with "..." and the next one starts where it was cut.
+     */
+    private static long strings(StringBuilder sb, PhysicalMemory mem, Reader rd, long addr, int count, String addrFmt) {
+        for (int k = 0; k < count; k++) {
+            StringBuilder text = new StringBuilder();
+            long a = addr;
+            int c;
+            while ((c = byteAt(mem, rd, a)) > 0 && a - addr < STRING_LIMIT) {   // stops at NUL (0) or a hole (-1)
+                text.append(escape(c));
+                a++;
+            }
+            sb.append(String.format(Locale.ROOT, addrFmt, addr)).append(' ');
+            if (c < 0 && a == addr) {
+                sb.append("Cannot access memory\n");
+                return addr;
+            }
+            sb.append('"').append(text).append('"').append(c > 0 ? "..." : "").append(c < 0 ? " <cannot access memory>" : "").append('\n');
+            if (c < 0) return a;
+            addr = c == 0 ? a + 1 : a;
+        }
+        return addr;
+    }
+
+    private static int byteAt(PhysicalMemory mem, Reader rd, long addr) {
+        long pa = rd.phys(addr);
+        return pa < 0 ? -1 : (int) mem.read(pa, 1) & 0xff;
+    }
+
+    private static String escape(int c) {
+        switch (c) {
+            case '"': return "\\\"";
+            case '\\': return "\\\\";
+            case '\n': return "\\n";
+            case '\r': return "\\r";
+            case '\t': return "\\t";
+            default: return c >= 32 && c < 127 ? String.valueOf((char) c) : String.format(Locale.ROOT, "\\%03o", c);
         }
     }
 }
