@@ -30,6 +30,7 @@ public final class DebugLog {
 
     private volatile int items;
     private volatile PrintStream out = System.err;
+    private volatile org.jemu.cpu.decode.Disassembler.Syntax syntax = org.jemu.cpu.decode.Disassembler.Syntax.ATT;
 
     public int items() { return items; }
 
@@ -40,6 +41,20 @@ public final class DebugLog {
     public PrintStream out() { return out; }
 
     public void setOutput(PrintStream out) { this.out = out; }
+
+    /** The dialect of {@code in_asm} and the monitor's {@code x/i}: AT&T (QEMU's and objdump's default) or Intel. */
+    public org.jemu.cpu.decode.Disassembler.Syntax disasSyntax() { return syntax; }
+
+    public void setDisasSyntax(org.jemu.cpu.decode.Disassembler.Syntax s) { syntax = s; }
+
+    /** {@code att} or {@code intel} (objdump's -M names); IllegalArgumentException otherwise. */
+    public static org.jemu.cpu.decode.Disassembler.Syntax parseSyntax(String s) {
+        switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "att": return org.jemu.cpu.decode.Disassembler.Syntax.ATT;
+            case "intel": return org.jemu.cpu.decode.Disassembler.Syntax.INTEL;
+            default: throw new IllegalArgumentException("unknown disassembly syntax '" + s + "' (att or intel)");
+        }
+    }
 
     /** Parses {@code in_asm,int} (or "none"); throws IllegalArgumentException naming a bad item. */
     public static int parse(String spec) {

@@ -303,7 +303,7 @@ public final class Machine {
         if (log.on(DebugLog.IN_ASM) && seenCode.add(rip)) {
             // Consecutive first-time instructions form one "IN:" block, as QEMU logs a translated block.
             StringBuilder sb = new StringBuilder(rip == inAsmNext ? "" : "\nIN: \n");
-            inAsmNext = org.jemu.monitor.Disasm.one(sb, cpu, memory, rip);
+            inAsmNext = org.jemu.monitor.Disasm.one(sb, cpu, memory, rip, log.disasSyntax());
             log.log(sb.toString());
         }
         interpreter.runSystem(1, signals, clock);    // faults and INT n reach -d int through the CPU's interrupt observer

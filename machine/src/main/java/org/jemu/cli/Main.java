@@ -98,6 +98,7 @@ public final class Main {
                 return EXIT_INPUT;
             }
             m.log().setItems(o.logItems);
+            m.log().setDisasSyntax(o.disasSyntax);
             m.log().setOutput(logOut != null ? logOut : console.logStream());
             console.attach(m);
             if (console.exitRequested()) return EXIT_OK;   // C-a x or quit while the machine was being built
@@ -171,6 +172,7 @@ public final class Main {
                 "  -echr N          the console escape character (default 1, Ctrl-A; C-a h lists the keys)",
                 "  -d ITEM,...      debug log: in_asm exec cpu int guest_errors unimp cpu_reset (-d help)",
                 "  -D FILE          write the -d log to FILE instead of stderr",
+                "  -disas-syntax att|intel  the dialect of -d in_asm and the monitor's x/i (default att, as QEMU)",
                 "",
                 "Exit status: 0 ok (the guest powered off), 1 missing or malformed input file,",
                 "2 unknown or unsupported option, 70 internal error.",

@@ -45,6 +45,7 @@ public final class Monitor {
     public static String help() {
         return String.join("\n",
                 "cont|c -- resume emulation",
+                "disas_syntax [att|intel] -- show or set the syntax of x/i and -d in_asm (default att, as QEMU)",
                 "help|? [cmd] -- show the help",
                 "info registers -- CPU registers, segments, control registers, GDT/IDT",
                 "info cpus -- the CPUs",
@@ -113,6 +114,15 @@ public final class Monitor {
                     throw new MonitorException("log: " + e.getMessage());
                 }
                 machine().log().setItems(items);
+                return "";
+            }
+            case "disas_syntax": {
+                if (rest.isEmpty()) return "disassembly syntax: " + machine().log().disasSyntax().name().toLowerCase(Locale.ROOT) + "\n";
+                try {
+                    machine().log().setDisasSyntax(org.jemu.DebugLog.parseSyntax(rest));
+                } catch (IllegalArgumentException e) {
+                    throw new MonitorException("disas_syntax: " + e.getMessage());
+                }
                 return "";
             }
             case "sendkey":
@@ -232,6 +242,7 @@ public final class Monitor {
         int count = 1;
         char format;
         int size;
+        Disassembler.Syntax syntax = Disassembler.Syntax.ATT;
     }
 
     static Fmt parseFmt(String s, char lastFormat, int lastSize) throws MonitorException {
@@ -312,6 +323,7 @@ public final class Monitor {
             addrText = sp < 0 ? "" : args.substring(sp + 1).trim();
         }
         Fmt f = parseFmt(fmtText, lastFormat, lastSize);
+        f.syntax = m.log().disasSyntax();
         lastFormat = f.format;
         lastSize = f.size;
         final String at = addrText;
@@ -362,7 +374,7 @@ public final class Monitor {
                 try {
                     dec.decode(java.util.Arrays.copyOf(code, avail), 0, in);
                     len = in.length;
-                    text = Disassembler.format(in, addr);
+                    text = Disassembler.format(in, addr, f.syntax);
                 } catch (RuntimeException e) {
                     len = 1;
                     text = "(bad)";

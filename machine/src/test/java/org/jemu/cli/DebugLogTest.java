@@ -38,6 +38,10 @@ class DebugLogTest {
         assertEquals("/tmp/x", o.logFile);
         UsageException e = assertThrows(UsageException.class, () -> Options.parse(new String[] {"-d", "nope"}));
         assertEquals(Main.EXIT_USAGE, e.status);
+        assertEquals(org.jemu.cpu.decode.Disassembler.Syntax.ATT, Options.parse(new String[0]).disasSyntax);
+        assertEquals(org.jemu.cpu.decode.Disassembler.Syntax.INTEL, Options.parse(new String[] {"-disas-syntax", "intel"}).disasSyntax);
+        e = assertThrows(UsageException.class, () -> Options.parse(new String[] {"-disas-syntax", "masm"}));
+        assertEquals(Main.EXIT_USAGE, e.status);
     }
 
     /** QEMU's do_interrupt_all line: i=1 only for INT n/INT3/INTO, e=0000 without an error code, CR2 for #PF. */
@@ -91,6 +95,7 @@ class DebugLogTest {
     void inAsmAndIntGoToTheLogFile() throws Exception {
         String s = bootWithLog("in_asm,int", "Linux version");   // the kernel has run for a while
         assertTrue(s.startsWith("\nIN: \n0000000001000200:  fc                   cld\n"), s.substring(0, Math.min(300, s.length())));
+        assertTrue(Pattern.compile("(?m)^[0-9a-f]{16}:  [0-9a-f]+ +mov [$%]").matcher(s).find(), "AT&T operands by default, as QEMU");
         if (!Pattern.compile("(?m)^ +\\d+: v=0e e=[0-9a-f]{4} i=0 cpl=0 IP=0010:[0-9a-f]{16} pc=[0-9a-f]{16} SP=[0-9a-f]{4}:[0-9a-f]{16} CR2=")
                 .matcher(s).find())
             fail("no page fault logged by -d int");

@@ -99,10 +99,17 @@ class MonitorTest {
         m.load(0x3000, code, 0, code.length);
         String d = dump(m, 0x3000, "4i");
         assertEquals(String.join("\n",
-                "0000000000003000:  55                   push rbp",
-                "0000000000003001:  4889e5               mov rbp,rsp",
+                "0000000000003000:  55                   push %rbp",
+                "0000000000003001:  4889e5               mov %rsp,%rbp",
                 "0000000000003004:  c3                   ret",
-                "0000000000003005:  0f0b                 ud2", ""), d);
+                "0000000000003005:  0f0b                 ud2", ""), d, "AT&T by default, as QEMU");
+        StringBuilder sb = new StringBuilder();
+        Monitor.Fmt f = Monitor.parseFmt("2i", 'x', 4);
+        f.syntax = org.jemu.cpu.decode.Disassembler.Syntax.INTEL;
+        Monitor.format(sb, m, pa -> m.isRam(pa) ? pa : -1, 0x3000, f, true);
+        assertEquals(String.join("\n",
+                "0000000000003000:  55                   push rbp",
+                "0000000000003001:  4889e5               mov rbp,rsp", ""), sb.toString());
     }
 
     @Test
@@ -114,6 +121,7 @@ class MonitorTest {
         assertEquals("", mon.execute("   "));
         assertTrue(mon.execute("info").startsWith("info: which?"));
         assertEquals("no machine is running\n", mon.execute("system_powerdown"));
+        assertEquals("no machine is running\n", mon.execute("disas_syntax intel"));
     }
 
     @Test
