@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Side-by-side timing of jemu (interpreter) and QEMU's TCG on the same kernels, initramfs images,
+# Side-by-side timing of jemu (JIT, and optionally the interpreter) and QEMU's TCG on the same kernels, initramfs images,
 # -m and command line; see bench/README.md.
 #
-#   bench/compare-qemu.sh [-n N] [--quick] [--cases 1,2,3] [--out DIR] [--jemu-opts "-icount 3"]
+#   bench/compare-qemu.sh [-n N] [--quick] [--cases 1,2,3] [--out DIR] [--accel jit,interp] [--jemu-opts "-icount 3"]
 #
 #   -n N         runs per engine per case (default 3); the table shows medians
 #   --quick      one run of each (same as -n 1)
@@ -11,6 +11,7 @@
 #   --out DIR    where console logs, results.json and table.md go (default: a new temp dir)
 #   --timeout S  seconds before a jemu run is killed and counted as failed (default 480;
 #                QEMU gets a third of it, at least 60)
+#   --accel L    jemu engines to time (default jit; jit,interp adds the interpreter alone)
 #   --jemu-opts  extra options for jemu (default none: real-time clock, like QEMU)
 #
 # Installs qemu-system-x86 with apt-get when it is missing (a benchmark tool only, never a
@@ -28,6 +29,7 @@ cases=1,2,3
 out=
 timeout=480
 jemu_opts=
+accel=jit
 while [ $# -gt 0 ]; do
     case $1 in
         -n) n=$2; shift 2 ;;
@@ -36,7 +38,8 @@ while [ $# -gt 0 ]; do
         --out) out=$2; shift 2 ;;
         --timeout) timeout=$2; shift 2 ;;
         --jemu-opts) jemu_opts=$2; shift 2 ;;
-        -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --accel) accel=$2; shift 2 ;;
+        -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "compare-qemu: unknown option '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -93,4 +96,4 @@ fi
 } | tee "$out/header.txt"
 
 python3 "$HERE/compare_qemu.py" --jar "$out/jemu.jar" --images "$IMAGES" --out "$out" -n "$n" \
-    --cases "$cases" --timeout "$timeout" --jemu-opts "$jemu_opts" "${javas[@]}"
+    --cases "$cases" --timeout "$timeout" --jemu-opts "$jemu_opts" --accel "$accel" "${javas[@]}"

@@ -159,13 +159,15 @@ def main():
     ap.add_argument("--append", default="console=ttyS0 panic=-1")
     ap.add_argument("--mem", default="512M")
     ap.add_argument("--jemu-opts", default="", help="extra jemu options, e.g. '-icount 3'")
+    ap.add_argument("--accel", default="jit", help="jemu engines, comma-separated: jit, interp")
     ap.add_argument("--timeout", type=int, default=480, help="seconds per jemu run (QEMU: a third)")
     a = ap.parse_args()
 
     engines = []
-    for spec in a.java:
-        label, path = spec.split("=", 1)
-        engines.append(("jemu interp " + label, [path, "-jar", a.jar] + a.jemu_opts.split()))
+    for accel in [x for x in a.accel.split(",") if x]:
+        for spec in a.java:
+            label, path = spec.split("=", 1)
+            engines.append(("jemu %s %s" % (accel, label), [path, "-jar", a.jar, "-accel", accel] + a.jemu_opts.split()))
     engines.append(("qemu tcg", [a.qemu, "-accel", "tcg"]))
     cases = [int(c) for c in a.cases.split(",") if c]
     results = {c: {e[0]: [] for e in engines} for c in cases}

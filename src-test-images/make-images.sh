@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the guest images into ${JEMU_IMAGES:-~/.cache/jemu/images}; see README.md.
-#   make-images.sh [stock|small|seed|seed-poweroff|tests|all]...   (default: all)
+#   make-images.sh [stock|small|seed|seed-poweroff|tests|powerbutton|all]...   (default: all)
 # Prints the path of every output on stdout (progress goes to stderr). An image whose inputs have
 # not changed since it was built is not rebuilt. Missing Debian packages are installed with
 # apt-get (as root).
@@ -8,7 +8,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 usage() {
-    echo "usage: $(basename "$0") [stock|small|seed|seed-poweroff|tests|all]..." >&2
+    echo "usage: $(basename "$0") [stock|small|seed|seed-poweroff|tests|powerbutton|all]..." >&2
     exit 2
 }
 
@@ -16,8 +16,9 @@ targets=()
 [ $# -gt 0 ] || set -- all
 for arg in "$@"; do
     case $arg in
-        all) targets+=(stock small seed seed-poweroff tests) ;;
+        all) targets+=(stock small seed seed-poweroff tests powerbutton) ;;
         stock | small | seed-poweroff | tests) targets+=("$arg") ;;
+        powerbutton) targets+=(stock powerbutton) ;;
         seed) targets+=(seed seed-poweroff) ;;
         -h | --help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
         *) echo "make-images: unknown image '$arg'" >&2; usage ;;
@@ -47,6 +48,7 @@ for t in "${targets[@]}"; do
         small) bash "$HERE/small-kernel.sh" ;;
         seed | seed-poweroff) bash "$HERE/seed.sh" "$t" ;;
         tests) bash "$HERE/tests.sh" ;;
+        powerbutton) bash "$HERE/powerbutton.sh" ;;
     esac
 done
 

@@ -71,6 +71,7 @@ public final class Machine {
     private final CpuSignals signals = new CpuSignals();
     private final VirtualClock clock;
     private final PcPlatform platform;
+    private final AcpiPm acpiPm;
     private volatile boolean poweredOff;
     private volatile String exitMessage = "";
     /** Work that other threads (the monitor) hand to the run thread; run between instructions. */
@@ -108,15 +109,14 @@ public final class Machine {
                 log.log(String.format(java.util.Locale.ROOT, write ? "unassigned I/O port write: port 0x%04x size %d value 0x%x rip 0x%016x\n"
                         : "unassigned I/O port read: port 0x%04x size %d rip 0x%016x\n", port, size, write ? value : cpu.rip, cpu.rip));
         });
-        new AcpiPm(clock, () -> poweredOff = true).attach(ports);
+        acpiPm = new AcpiPm(clock, platform.isaIrq(org.jemu.devices.acpi.AcpiPlatform.SCI_IRQ), () -> poweredOff = true);
+        acpiPm.attach(ports);
 
         Cpuid cpuid = new Cpuid(clock.tscHz());
         interpreter = new Interpreter(cpu, cpuid);
-        interpreter.setFaultObserver(f -> {
-            if (log.on(DebugLog.INT))
-                logInterrupt(f.vector, f.errorCode, f.vector == 14 ? f.address : -1, cpu.cpl, cpu.segSelector[CpuState.CS],
-                        cpu.rip, cpu.segSelector[CpuState.SS], cpu.gpr[CpuState.RSP]);
-        });
+        cpu.interruptObserver = (c, vector, error, kind) -> {
+            if (log.on(DebugLog.INT)) log.log(DebugLog.interruptLine(interruptCount++, c, vector, error, kind));
+        };
         Msrs msrs = new Msrs(cpu);
         msrs.setDeviceHandler(new org.jemu.machine.PlatformMsrs(clock, platform.apicRegisters()));
         interpreter.setSystemPlatform(new SystemPlatform(ports, msrs, clock, platform.apicRegisters()));
@@ -127,6 +127,7 @@ public final class Machine {
         KernelImage kernel = KernelImage.read(config.kernel);
         byte[] initrd = loadInitrd(config.initrd);
         long rsdp = AcpiTables.install(memory);
+        platform.memoryMap().markRam("bios (ACPI tables)", AcpiTables.BASE, AcpiTables.AREA_SIZE);
         BootInfo boot = LinuxLoader.load(memory, kernel, initrd, config.append, rsdp, config.vgaConsole);
         LinuxLoader.enter64(cpu, boot);
     }
@@ -205,8 +206,8 @@ public final class Machine {
     }
 
     /**
-     * Monitor {@code stop}: the CPU stops between instructions, and devices and timers with it (a
-     * real-time clock still advances meanwhile). Any thread. The run thread parks inside a host task,
+     * Monitor {@code stop}: the CPU stops between instructions, and devices, timers and the virtual
+     * clock with it (guest time does not advance while stopped, as in QEMU). Any thread. The run thread parks inside a host task,
      * where it still runs {@link #inspect} tasks, until {@link #resume}, {@link #stop} or a reset.
      */
     public void pause() {
@@ -217,13 +218,22 @@ public final class Machine {
     }
 
     private void pausedHere() {
+        clock.pause();
+        try {
+            waitWhilePaused();
+        } finally {
+            clock.resume();
+        }
+        signals.raise(CpuSignals.HOST); // host input that arrived while paused: let the devices' pollers take it
+    }
+
+    private void waitWhilePaused() {
         while (true) {
             runTasks(); // tasks queued behind this one, whose HOST signal serviceHost has already cleared
             if (!paused || signals.isSet(CpuSignals.STOP | CpuSignals.RESET)) break;
             signals.await(CpuSignals.HOST | CpuSignals.STOP | CpuSignals.RESET, -1);
             signals.clear(CpuSignals.HOST);
         }
-        signals.raise(CpuSignals.HOST); // host input that arrived while paused: let the devices' pollers take it
     }
 
     /** Monitor {@code cont}. Any thread. */
@@ -231,12 +241,25 @@ public final class Machine {
 
     public boolean isPaused() { return paused; }
 
+    /**
+     * Monitor {@code system_powerdown}: presses the ACPI power button (PWRBTN_STS, and the SCI if the
+     * guest enabled it). What happens next is the guest's choice, as on QEMU. Any thread; while the
+     * machine is stopped the press waits in the status register for {@code cont}.
+     */
+    public void pressPowerButton() {
+        tasks.add(acpiPm::pressPowerButton);
+        signals.raise(CpuSignals.HOST);
+    }
+
     /** Monitor {@code system_reset}: {@link #run()} returns {@link Exit#RESET}. Any thread. */
     public void requestReset() { resetRequested = true; signals.raise(CpuSignals.RESET); }
 
     public PhysicalMemory memory() { return memory; }
 
     public PcPlatform platform() { return platform; }
+
+    /** The I/O port bus (the monitor's {@code info mtree} lists its ranges). */
+    public PortBus ports() { return ports; }
 
     public MachineConfig config() { return config; }
 
@@ -293,10 +316,7 @@ public final class Machine {
                 return Exit.RESET;
             }
             if ((w & CpuSignals.HOST) != 0) signals.serviceHost();
-            int cpl = cpu.cpl, cs = cpu.segSelector[CpuState.CS], ss = cpu.segSelector[CpuState.SS];
-            long rip = cpu.rip, rsp = cpu.gpr[CpuState.RSP];
-            int vector = Interrupts.takePending(cpu, signals, platform.interruptController());
-            if (vector >= 0 && log.on(DebugLog.INT)) logInterrupt(vector, -1, -1, cpl, cs, rip, ss, rsp);
+            Interrupts.takePending(cpu, signals, platform.interruptController());   // -d int: the CPU's interrupt observer
         }
         if (cpu.halted) {
             if (!cpu.flags.ifl() && (Interrupts.actionable(cpu, signals.word()) & CpuSignals.NMI) == 0) {
@@ -342,17 +362,9 @@ public final class Machine {
         if (log.on(DebugLog.IN_ASM) && seenCode.add(rip)) {
             // Consecutive first-time instructions form one "IN:" block, as QEMU logs a translated block.
             StringBuilder sb = new StringBuilder(rip == inAsmNext ? "" : "\nIN: \n");
-            inAsmNext = org.jemu.monitor.Disasm.one(sb, cpu, memory, rip);
+            inAsmNext = org.jemu.monitor.Disasm.one(sb, cpu, memory, rip, log.disasSyntax());
             log.log(sb.toString());
         }
-        interpreter.runSystem(1, signals, clock);    // faults reach -d int through the fault observer
-    }
-
-    /** One -d int line, in QEMU's format, with the CPU state from before the delivery. */
-    private void logInterrupt(int vector, int error, long cr2, int cpl, int cs, long rip, int ss, long rsp) {
-        log.log(String.format(java.util.Locale.ROOT,
-                "%6d: v=%02x e=%04x i=0 cpl=%d IP=%04x:%016x pc=%016x SP=%04x:%016x%s\n",
-                interruptCount++, vector, error & 0xffff, cpl, cs, rip, rip, ss, rsp,
-                cr2 != -1 ? String.format(java.util.Locale.ROOT, " CR2=%016x", cr2) : ""));
+        interpreter.runSystem(1, signals, clock);    // faults and INT n reach -d int through the CPU's interrupt observer
     }
 }

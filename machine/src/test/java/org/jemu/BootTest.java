@@ -24,7 +24,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BootTest {
     static final Duration BOOT = Duration.ofMinutes(6), COMMAND = Duration.ofMinutes(1);
 
-    private static MachineConfig config(String kernel, String initrd, String append, MachineConfig.Accel accel) {
+    /** The configuration of the boot tests, on the JIT (the default engine). */
+    static MachineConfig config(String kernel, String initrd, String append) {
+        return config(kernel, initrd, append, MachineConfig.Accel.JIT);
+    }
+
+    static MachineConfig config(String kernel, String initrd, String append, MachineConfig.Accel accel) {
         Path k = ImageCache.find(kernel), i = ImageCache.find(initrd);
         assumeTrue(k != null && i != null, "guest images not built: src-test-images/make-images.sh");
         MachineConfig c = new MachineConfig();

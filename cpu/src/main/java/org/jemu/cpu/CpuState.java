@@ -60,6 +60,8 @@ public final class CpuState {
     public boolean nmiBlocked;
     /** HLT executed; cleared when an interrupt is delivered. */
     public boolean halted;
+    /** Told of each event as IDT delivery starts (the {@code -d int} log); null when no one listens. */
+    public org.jemu.cpu.sys.InterruptObserver interruptObserver;
 
     /** Linear memory as the current privilege and paging state see it. */
     public final Mmu mmu;

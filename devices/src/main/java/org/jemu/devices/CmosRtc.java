@@ -55,6 +55,9 @@ public final class CmosRtc implements PortIoHandler {
         lastCReadNs = clock.nowNs();
     }
 
+    @Override
+    public String portName(int port) { return "rtc"; }
+
     public void attach(PortBus bus) {
         bus.register(PORT_INDEX, 2, this);
     }

@@ -193,6 +193,8 @@ public final class DualPic8259 implements PortIoHandler, InterruptController {
     final Chip slave = new Chip(false, 0xde);
     private final InterruptLine intr;
     private boolean intrLevel;
+    /** Interrupts delivered per ISA IRQ (INTA cycles that put it in service), for the monitor's {@code info irq}. */
+    private final long[] delivered = new long[16];
 
     /** @param intr the master's INT output (to LAPIC LINT0 and I/O APIC pin 0, or directly to the CPU). */
     public DualPic8259(InterruptLine intr) {
@@ -206,6 +208,9 @@ public final class DualPic8259 implements PortIoHandler, InterruptController {
         master.imr = 0xff;
         slave.imr = 0xff;
     }
+
+    @Override
+    public String portName(int port) { return port >= ELCR1 ? "elcr" : "pic"; }
 
     public void attach(PortBus bus) {
         bus.register(MASTER_CMD, 2, this);
@@ -253,9 +258,11 @@ public final class DualPic8259 implements PortIoHandler, InterruptController {
                 } else {
                     slave.ack(sirq);
                     vector = slave.vectorBase | sirq;
+                    delivered[8 + sirq]++;
                 }
             } else {
                 vector = master.vectorBase | irq;
+                delivered[irq]++;
             }
         }
         update();
@@ -307,6 +314,9 @@ public final class DualPic8259 implements PortIoHandler, InterruptController {
     }
 
     // ---- state for tests and the monitor ----------------------------------------------------
+
+    /** How many times ISA IRQ {@code irq} (0..15) has been acknowledged, i.e. delivered to the CPU. */
+    public long delivered(int irq) { return delivered[irq]; }
 
     public int irr(boolean slaveChip) { return (slaveChip ? slave : master).irr; }
 

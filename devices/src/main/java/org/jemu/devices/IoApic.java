@@ -27,6 +27,8 @@ public final class IoApic implements MmioHandler {
     private int id;
     private final long[] rte = new long[PINS];
     private int levels;
+    /** Messages sent per input pin, for the monitor's {@code info irq}. */
+    private final long[] delivered = new long[PINS];
 
     public IoApic(LocalApic lapic) {
         this.lapic = lapic;
@@ -44,7 +46,7 @@ public final class IoApic implements MmioHandler {
         if ((e & RTE_LEVEL) != 0) {
             if (asserted) tryDeliver(pin);
         } else if (asserted && !was && (e & RTE_MASK) == 0) {
-            send(e, false);
+            send(pin, e, false);
         }
     }
 
@@ -52,16 +54,20 @@ public final class IoApic implements MmioHandler {
         long e = rte[pin];
         if ((levels & (1 << pin)) == 0 || (e & RTE_MASK) != 0 || (e & RTE_REMOTE_IRR) != 0) return;
         // Level: remote IRR is set when the local APIC accepts it, cleared by the EOI for its vector.
-        if (send(e, true)) rte[pin] = e | RTE_REMOTE_IRR;
+        if (send(pin, e, true)) rte[pin] = e | RTE_REMOTE_IRR;
     }
 
-    private boolean send(long e, boolean level) {
+    private boolean send(int pin, long e, boolean level) {
         int dest = (int) (e >>> 56);
         boolean logical = (e & RTE_DESTMODE) != 0;
         if (!lapic.matchesDestination(logical, dest)) return false;
         lapic.deliver((int) (e & RTE_VECTOR), (int) ((e & RTE_DELIVERY) >>> 8), level);
+        delivered[pin]++;
         return true;
     }
+
+    /** How many interrupt messages input pin {@code pin} has sent to the local APIC. */
+    public long delivered(int pin) { return delivered[pin]; }
 
     /** Local APIC EOI broadcast for a level-triggered vector. */
     public void eoi(int vector) {

@@ -60,6 +60,8 @@ public final class LocalApic implements MmioHandler, InterruptController, LocalA
     private int id, tpr, ldr, dfr, svr, esr, esrPending, icrLo, icrHi, dcr;
     private final int[] lvt = new int[6];
     private final int[] irr = new int[8], isr = new int[8], tmr = new int[8];
+    /** Fixed interrupts put in service per vector, for the monitor's {@code info irq}. */
+    private final long[] delivered = new long[256];
     // timer
     private int initialCount;
     private long timerStartNs;
@@ -244,6 +246,7 @@ public final class LocalApic implements MmioHandler, InterruptController, LocalA
                 clear(irr, v);
                 set(isr, v);
                 vector = v;
+                delivered[v]++;
             }
         }
         update();
@@ -469,6 +472,9 @@ public final class LocalApic implements MmioHandler, InterruptController, LocalA
     }
 
     // ---- inspection --------------------------------------------------------------------------
+
+    /** How many times fixed vector {@code v} has been put in service (ExtINT vectors are the PIC's to count). */
+    public long delivered(int v) { return delivered[v]; }
 
     public boolean irrBit(int v) { return test(irr, v); }
 

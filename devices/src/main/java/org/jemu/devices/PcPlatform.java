@@ -30,12 +30,14 @@ public final class PcPlatform {
     /** COM1-COM4; absent ports are null. */
     public final Uart16550[] uarts = new Uart16550[4];
     private final InterruptLine[] isaIrq = new InterruptLine[16];
+    private final MemoryMap memoryMap;
 
     /**
      * @param comPorts how many of COM1-COM4 to create (1 for the usual console machine)
      */
     public PcPlatform(PhysicalMemory memory, PortBus bus, VirtualClock clock, CpuSignals signals, int comPorts) {
         Runnable reset = () -> signals.raise(CpuSignals.RESET);
+        memoryMap = new MemoryMap(memory);
         lapic = new LocalApic(clock, signals);
         ioapic = new IoApic(lapic);
         // The 8259's INT output: LAPIC LINT0 (virtual wire) and I/O APIC pin 0.
@@ -68,8 +70,8 @@ public final class PcPlatform {
         i8042.attach(bus);
         ports.attach(bus);
         vga.attach(bus);
-        memory.mapMmio(IoApic.BASE, 0x1000, ioapic);
-        memory.mapMmio(LocalApic.DEFAULT_BASE, 0x1000, lapic);
+        memoryMap.mapMmio("ioapic", IoApic.BASE, 0x1000, ioapic);
+        memoryMap.mapMmio("apic", LocalApic.DEFAULT_BASE, 0x1000, lapic);
         long ram = memory.ramSize();
         long below4g = Math.min(ram, 0xc0000000L);
         rtc.setMemorySize(below4g, ram - below4g);
@@ -83,4 +85,7 @@ public final class PcPlatform {
     public org.jemu.cpu.io.LocalApicRegisters apicRegisters() { return lapic; }
 
     public Uart16550 com1() { return uarts[0]; }
+
+    /** The physical address map (RAM and MMIO) as built; map further MMIO devices through it. */
+    public MemoryMap memoryMap() { return memoryMap; }
 }

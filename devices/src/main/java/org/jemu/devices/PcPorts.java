@@ -27,6 +27,16 @@ public final class PcPorts implements PortIoHandler {
         bus.register(RESET_CONTROL, 1, this);
     }
 
+    @Override
+    public String portName(int port) {
+        return switch (port) {
+            case POST -> "ioport80";
+            case DELAY -> "ioportED";
+            case SYSCTL_A -> "port92";
+            default -> "reset-control";
+        };
+    }
+
     public boolean a20() { return (port92 & 0x02) != 0; }
 
     @Override

@@ -246,6 +246,9 @@ public final class Pit8254 implements PortIoHandler {
         counters[0].writeCount(0, 0);
     }
 
+    @Override
+    public String portName(int port) { return port == PORT_B ? "port61" : "pit"; }
+
     public void attach(PortBus bus) {
         bus.register(PORT_COUNTER0, 4, this);
         bus.register(PORT_B, 1, this);

@@ -75,6 +75,9 @@ public final class Uart16550 implements PortIoHandler {
         if (signals != null) signals.addHostPoller(this::pollHost);
     }
 
+    @Override
+    public String portName(int port) { return "serial"; }
+
     public void attach(PortBus bus) {
         bus.register(base, 8, this);
     }

@@ -229,6 +229,9 @@ class ApicTest {
         rig.apic(EOI, 0);
         assertFalse(rig.intr());
         assertEquals(0, rig.ioapicRead(0x10 + 2 * 10) & 0x4000);
+        assertEquals(2, rig.pc.ioapic.delivered(10), "info irq: two messages from pin 10");
+        assertEquals(2, lapic.delivered(0x61), "info irq: vector 0x61 put in service twice");
+        assertEquals(0, rig.pc.ioapic.delivered(9));
     }
 
     @Test
@@ -240,6 +243,7 @@ class ApicTest {
         rig.pc.isaIrq(4).set(false);
         rig.ioapicWrite(0x10 + 2 * 4, 0x44);
         assertFalse(rig.intr(), "masked edge is not remembered");
+        assertEquals(0, rig.pc.ioapic.delivered(4), "a masked edge is not counted");
         rig.ioapicWrite(0x10 + 2 * 9, 0x18000 | 0x49);
         rig.pc.isaIrq(9).set(true);
         assertFalse(rig.intr());

@@ -56,6 +56,9 @@ class DualPic8259Test {
         pic.setIrq(6, false);
         pic.setIrq(6, true);
         assertTrue(rig.intr());
+        assertEquals(1, pic.delivered(6), "info irq: one INTA for IRQ 6 so far");
+        rig.ack();
+        assertEquals(2, pic.delivered(6));
     }
 
     @Test
@@ -100,6 +103,8 @@ class DualPic8259Test {
         pic.setIrq(4, false); // dropped before INTA (datasheet: IR must stay high until INTA)
         assertEquals(0x37, rig.ack());
         assertEquals(0, pic.isr(false), "spurious IR7 is not put in service");
+        assertEquals(0, pic.delivered(7), "nor counted as IRQ 7");
+        assertEquals(0, pic.delivered(4));
     }
 
     @Test

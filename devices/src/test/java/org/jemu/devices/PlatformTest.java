@@ -87,4 +87,20 @@ class PlatformTest {
         assertTrue(events.size() > 200);
         return events;
     }
+
+    /** The maps info mtree prints come from what the platform registered (two COM ports here). */
+    @Test
+    void memoryAndPortMapsListWhatIsRegistered() {
+        Rig rig = new Rig();
+        List<String> mem = new ArrayList<>();
+        for (MemoryMap.Region r : rig.pc.memoryMap().regions())
+            mem.add(String.format("%x-%x %s %s", r.base(), r.last(), r.kind(), r.name()));
+        assertEquals(List.of(String.format("0-%x RAM pc.ram", rig.memory.ramSize() - 1),
+                "fec00000-fec00fff IO ioapic", "fee00000-fee00fff IO apic"), mem);
+        List<String> io = new ArrayList<>();
+        rig.bus.forEachRange((first, last, name) -> io.add(String.format("%x-%x %s", first, last, name)));
+        assertEquals(List.of("20-21 pic", "40-43 pit", "60-60 i8042", "61-61 port61", "64-64 i8042", "70-71 rtc",
+                "80-80 ioport80", "92-92 port92", "a0-a1 pic", "ed-ed ioportED", "2f8-2ff serial", "3f8-3ff serial",
+                "4d0-4d1 elcr", "cf9-cf9 reset-control"), io);
+    }
 }

@@ -451,16 +451,10 @@ final class Console implements AutoCloseable {
                 case FILE:
                     fileOut = new FileOutputStream(serial.path);
                     break;
-                case TCP: {
-                    server = new ServerSocket();
-                    server.setReuseAddress(true);
-                    server.bind(new InetSocketAddress(InetAddress.getByName(serial.host), serial.port));
-                    Thread t = new Thread(this::acceptLoop, "jemu-serial-tcp");
-                    t.setDaemon(true);
-                    t.start();
-                    err.println("jemu: serial port listening on tcp:" + serial.host + ":" + server.getLocalPort());
+                case TCP:
+                    if (serial.server) listen();
+                    else connect();
                     break;
-                }
                 default: break;
             }
         } catch (IOException e) {
@@ -468,24 +462,76 @@ final class Console implements AutoCloseable {
         }
     }
 
-    /** One client at a time; its bytes go to the guest, the guest's output to it. */
-    private void acceptLoop() {
+    /** {@code tcp:HOST:PORT}: connects out now; a refused or unreachable peer ends jemu (status 1), as in QEMU. */
+    private void connect() throws UsageException {
+        Socket s = new Socket();
+        try {
+            s.connect(new InetSocketAddress(InetAddress.getByName(serial.host), serial.port), 10_000);
+        } catch (IOException e) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // nothing to close
+            }
+            throw UsageException.input("-serial tcp:" + serial.host + ":" + serial.port + ": cannot connect: " + e.getMessage());
+        }
+        client = s;                                   // the guest's first bytes go out already
+        startThread(() -> serve(s), "jemu-serial-tcp");
+    }
+
+    /** {@code tcp:HOST:PORT,server}: listens; without nowait, the guest starts when the first client is in. */
+    private void listen() throws IOException {
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getByName(serial.host), serial.port));
+        err.println("jemu: serial port listening on tcp:" + serial.host + ":" + server.getLocalPort());
+        Socket first = null;
+        if (serial.waitForClient) {
+            err.println("jemu: waiting for a connection before starting the guest (add ,nowait to start at once)");
+            first = server.accept();
+            client = first;
+        }
+        Socket firstClient = first;
+        startThread(() -> acceptLoop(firstClient), "jemu-serial-tcp");
+    }
+
+    private static void startThread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** One client at a time (the first may already be connected); each in turn is the serial line. */
+    private void acceptLoop(Socket first) {
+        Socket next = first;
         while (!closed) {
-            try (Socket s = server.accept()) {
-                s.setTcpNoDelay(true);
-                client = s;
-                InputStream si = s.getInputStream();
-                byte[] buf = new byte[256];
-                int n;
-                while ((n = si.read(buf)) >= 0) {
-                    Machine m = machine;
-                    if (m != null && n > 0) m.sendConsoleInput(java.util.Arrays.copyOf(buf, n));
-                }
+            try {
+                if (next == null) next = server.accept();
             } catch (IOException e) {
                 if (closed) return;
-            } finally {
-                client = null;
+                continue;
             }
+            serve(next);
+            next = null;
+        }
+    }
+
+    /** Bytes from {@code s} go to the guest, the guest's output to {@code s}, until either side closes. */
+    private void serve(Socket s) {
+        try (s) {
+            s.setTcpNoDelay(true);
+            client = s;
+            InputStream si = s.getInputStream();
+            byte[] buf = new byte[256];
+            int n;
+            while ((n = si.read(buf)) >= 0) {
+                Machine m = machine;
+                if (m != null && n > 0) m.sendConsoleInput(java.util.Arrays.copyOf(buf, n));
+            }
+        } catch (IOException e) {
+            // the peer went away: the line is disconnected, output is dropped
+        } finally {
+            client = null;
         }
     }
 

@@ -130,6 +130,7 @@ public final class Main {
                 return EXIT_INPUT;
             }
             m.log().setItems(o.logItems);
+            m.log().setDisasSyntax(o.disasSyntax);
             m.log().setOutput(logOut != null ? logOut : console.logStream());
             console.attach(m);
             current.set(m);
@@ -201,12 +202,14 @@ public final class Main {
                 "  -icount N        deterministic time: each instruction advances the clock by 2^N ns",
                 "",
                 "  -serial DEV      the first serial port: mon:stdio (default: the terminal, shared with the",
-                "                   monitor through C-a c), stdio, null, file:PATH, tcp:[HOST]:PORT,server",
-                "                   (HOST defaults to 127.0.0.1)",
+                "                   monitor through C-a c), stdio, null, file:PATH, tcp:[HOST]:PORT (connect",
+                "                   out), tcp:[HOST]:PORT,server[,nowait] (listen; the guest waits for the",
+                "                   first client unless nowait); HOST defaults to 127.0.0.1",
                 "  -monitor stdio|none  the monitor on the terminal, or none",
                 "  -echr N          the console escape character (default 1, Ctrl-A; C-a h lists the keys)",
                 "  -d ITEM,...      debug log: in_asm exec cpu int guest_errors unimp cpu_reset (-d help)",
                 "  -D FILE          write the -d log to FILE instead of stderr",
+                "  -disas-syntax att|intel  the dialect of -d in_asm and the monitor's x/i (default att, as QEMU)",
                 "",
                 "Exit status: 0 ok (the guest powered off), 1 missing or malformed input file or no display,",
                 "2 unknown or unsupported option, 70 internal error.",

@@ -22,6 +22,8 @@ final class Options {
     int echr = 1;
     /** {@code -d}: DebugLog items; {@code -D}: the log file (stderr when null). */
     int logItems;
+    /** -disas-syntax: the dialect of -d in_asm and the monitor's x/i. */
+    org.jemu.cpu.decode.Disassembler.Syntax disasSyntax = org.jemu.cpu.decode.Disassembler.Syntax.ATT;
     String logFile;
     boolean logHelp;
     /** {@code -display}: what shows the VGA screen. */
@@ -75,6 +77,14 @@ final class Options {
                     break;
                 }
                 case "-D": o.logFile = value(args, ++i, a); break;
+                case "-disas-syntax": {
+                    try {
+                        o.disasSyntax = org.jemu.DebugLog.parseSyntax(value(args, ++i, a));
+                    } catch (IllegalArgumentException e) {
+                        throw UsageException.usage("-disas-syntax: " + e.getMessage());
+                    }
+                    break;
+                }
                 default:
                     if (a.startsWith("-")) throw UsageException.usage("unknown or unsupported option: " + a);
                     throw UsageException.usage("unexpected argument: " + a + " (options start with '-'; see --help)");

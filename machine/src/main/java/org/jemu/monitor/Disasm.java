@@ -8,11 +8,12 @@ public final class Disasm {
     private Disasm() {}
 
     /** Appends {@code ADDR:  BYTES  TEXT\n}, or "Cannot access memory"; returns the next address. Reads no TLB, raises no fault. */
-    public static long one(StringBuilder sb, CpuState cpu, PhysicalMemory mem, long rip) {
+    public static long one(StringBuilder sb, CpuState cpu, PhysicalMemory mem, long rip, org.jemu.cpu.decode.Disassembler.Syntax syntax) {
         Monitor.Fmt f = new Monitor.Fmt();
         f.count = 1;
         f.format = 'i';
         f.size = 1;
+        f.syntax = syntax;
         PageWalker w = new PageWalker(cpu, mem);
         return Monitor.format(sb, mem, a -> {
             long pa = w.translate(a);

@@ -45,6 +45,7 @@ public final class Monitor {
     public static String help() {
         return String.join("\n",
                 "cont|c -- resume emulation",
+                "disas_syntax [att|intel] -- show or set the syntax of x/i and -d in_asm (default att, as QEMU)",
                 "help|? [cmd] -- show the help",
                 "info registers -- CPU registers, segments, control registers, GDT/IDT",
                 "info cpus -- the CPUs",
@@ -52,7 +53,7 @@ public final class Monitor {
                 "info tlb -- the guest's page-table leaf entries (from CR3)",
                 "info pic -- the 8259 PICs",
                 "info lapic -- the local APIC",
-                "info irq -- pending and in-service interrupts",
+                "info irq -- interrupt counts per IRQ line (8259, IO-APIC) and per local APIC vector",
                 "info mtree -- the physical memory map",
                 "info status -- running or paused",
                 "log item1[,...] -- enable -d log items ('log help' lists them; 'log none' stops)",
@@ -60,11 +61,12 @@ public final class Monitor {
                 "screendump FILE [-f png|ppm] -- save the screen as an image (PNG for *.png, else PPM)",
                 "sendkey KEYS [HOLD_MS] -- send keys to the guest's keyboard, e.g. sendkey ctrl-alt-f1",
                 "stop|s -- stop emulation",
-                "system_powerdown -- send a power-down request (no ACPI power button: see its answer)",
+                "system_powerdown -- send system power down event (the ACPI power button)",
                 "system_reset -- reset the system",
                 "x /fmt addr -- virtual memory dump starting at addr",
                 "xp /fmt addr -- physical memory dump starting at addr",
-                "  /fmt is /[count][format][size]: format x d u o c i, size b h w g;",
+                "  /fmt is /[count][format][size]: format x d u o c i (as QEMU) and s t (strings, binary: as GDB),",
+                "  size b h w g (or L); lines of 8 bytes or 16 as in QEMU;",
                 "  addr is a number (0x.. hex) or a register ($rip, $rsp, ...), optionally +/- a number",
                 "");
     }
@@ -103,9 +105,7 @@ public final class Monitor {
             case "stop": case "s": machine().pause(); return "";
             case "cont": case "c": machine().resume(); return "";
             case "system_reset": machine().requestReset(); return "";
-            case "system_powerdown":
-                return "system_powerdown: jemu does not model the ACPI power button yet; "
-                        + "run 'poweroff' in the guest, or use 'quit'\n";
+            case "system_powerdown": machine().pressPowerButton(); return "";
             case "quit": case "q": host.quit(); return "";
             case "log": {
                 if (rest.isEmpty() || rest.equals("help") || rest.equals("?")) return org.jemu.DebugLog.help();
@@ -116,6 +116,15 @@ public final class Monitor {
                     throw new MonitorException("log: " + e.getMessage());
                 }
                 machine().log().setItems(items);
+                return "";
+            }
+            case "disas_syntax": {
+                if (rest.isEmpty()) return "disassembly syntax: " + machine().log().disasSyntax().name().toLowerCase(Locale.ROOT) + "\n";
+                try {
+                    machine().log().setDisasSyntax(org.jemu.DebugLog.parseSyntax(rest));
+                } catch (IllegalArgumentException e) {
+                    throw new MonitorException("disas_syntax: " + e.getMessage());
+                }
                 return "";
             }
             case "sendkey": return sendKey(rest);
@@ -229,34 +238,42 @@ public final class Monitor {
         return sb.length() == 0 ? "(none)" : sb.toString();
     }
 
+    /**
+     * {@code info irq}: as QEMU's, one block per interrupt controller with the count of each input
+     * that has delivered at least once: the 8259 pair per ISA IRQ (INTA cycles), the IO-APIC per pin
+     * (messages sent), and the local APIC per vector (fixed interrupts put in service).
+     */
     static String irq(PcPlatform p) {
         StringBuilder sb = new StringBuilder();
-        sb.append("jemu keeps no per-IRQ statistics; pending and in-service interrupts:\n");
-        for (int i = 0; i < 2; i++) {
-            boolean s = i == 1;
-            int irr = p.pic.irr(s), isr = p.pic.isr(s);
-            for (int b = 0; b < 8; b++) {
-                int irq = i * 8 + b;
-                if (((irr | isr) & (1 << b)) != 0)
-                    sb.append(String.format(Locale.ROOT, "  ISA IRQ %2d:%s%s%s\n", irq, (irr >> b & 1) != 0 ? " requested" : "",
-                            (isr >> b & 1) != 0 ? " in-service" : "", (p.pic.imr(s) >> b & 1) != 0 ? " (masked)" : ""));
-            }
-        }
-        sb.append("  local APIC IRR: ").append(vectors(p.lapic, 2)).append('\n');
-        sb.append("  local APIC ISR: ").append(vectors(p.lapic, 0)).append('\n');
+        counts(sb, "isa-i8259", 16, p.pic::delivered, "%2d");
+        counts(sb, "ioapic", IoApic.PINS, p.ioapic::delivered, "%2d");
+        counts(sb, "lapic (by vector)", 256, p.lapic::delivered, "0x%02x");
         return sb.toString();
     }
 
+    private static void counts(StringBuilder sb, String controller, int n, java.util.function.IntToLongFunction count, String label) {
+        sb.append("IRQ statistics for ").append(controller).append(":\n");
+        for (int i = 0; i < n; i++) {
+            long c = count.applyAsLong(i);
+            if (c > 0) sb.append(String.format(Locale.ROOT, label, i)).append(": ").append(c).append('\n');
+        }
+    }
+
+    /**
+     * {@code info mtree}: the two address spaces as QEMU prints them, from the machine's real map:
+     * the RAM and every MMIO device in {@link org.jemu.devices.MemoryMap}, and every claimed range of
+     * the port bus under the name its device gives it.
+     */
     static String mtree(Machine m) {
-        long ram = m.memory().ramSize();
-        StringBuilder sb = new StringBuilder();
-        sb.append("address-space: memory\n");
-        sb.append(String.format(Locale.ROOT, "  0000000000000000-%016x (prio 0, ram): pc.ram (%d MiB)\n", ram - 1, ram >> 20));
-        sb.append(String.format(Locale.ROOT, "  %016x-%016x (prio 1, i/o): ioapic\n", IoApic.BASE, IoApic.BASE + 0xfff));
-        sb.append(String.format(Locale.ROOT, "  %016x-%016x (prio 1, i/o): lapic\n", LocalApic.DEFAULT_BASE, LocalApic.DEFAULT_BASE + 0xfff));
-        sb.append("address-space: I/O\n");
-        sb.append("  0020-0021 pic1, 00a0-00a1 pic2, 04d0-04d1 elcr, 0040-0043 pit, 0060/0064 i8042,\n");
-        sb.append("  0070-0071 rtc, 0092 port92, 03f8-03ff serial0, 0cf9 reset, ACPI PM block\n");
+        StringBuilder sb = new StringBuilder("address-space: memory\n");
+        sb.append("  0000000000000000-ffffffffffffffff (prio 0, i/o): system\n");
+        for (org.jemu.devices.MemoryMap.Region r : m.platform().memoryMap().regions())
+            sb.append(String.format(Locale.ROOT, "    %016x-%016x (prio %d, %s): %s\n", r.base(), r.last(), r.priority(),
+                    r.kind() == org.jemu.devices.MemoryMap.Kind.RAM ? "ram" : "i/o", r.name()));
+        sb.append("\naddress-space: I/O\n");
+        sb.append("  0000000000000000-000000000000ffff (prio 0, i/o): io\n");
+        m.ports().forEachRange((first, last, name) ->
+                sb.append(String.format(Locale.ROOT, "    %016x-%016x (prio 0, i/o): %s\n", first, last, name)));
         return sb.toString();
     }
 
@@ -267,6 +284,7 @@ public final class Monitor {
         int count = 1;
         char format;
         int size;
+        Disassembler.Syntax syntax = Disassembler.Syntax.ATT;
     }
 
     static Fmt parseFmt(String s, char lastFormat, int lastSize) throws MonitorException {
@@ -286,15 +304,15 @@ public final class Monitor {
         for (; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case 'x': case 'd': case 'u': case 'o': case 'c': case 'i': f.format = c; break;
+                case 'x': case 'd': case 'u': case 'o': case 'c': case 'i': case 's': case 't': f.format = c; break;
                 case 'b': f.size = 1; sizeGiven = true; break;
                 case 'h': f.size = 2; sizeGiven = true; break;
                 case 'w': f.size = 4; sizeGiven = true; break;
-                case 'g': f.size = 8; sizeGiven = true; break;
+                case 'g': case 'L': f.size = 8; sizeGiven = true; break;   // QEMU takes L for g
                 default: throw new MonitorException("invalid char in format: '" + c + "'");
             }
         }
-        if (f.format == 'c' && !sizeGiven) f.size = 1;
+        if ((f.format == 'c' || f.format == 's') && !sizeGiven) f.size = 1;
         return f;
     }
 
@@ -347,6 +365,7 @@ public final class Monitor {
             addrText = sp < 0 ? "" : args.substring(sp + 1).trim();
         }
         Fmt f = parseFmt(fmtText, lastFormat, lastSize);
+        f.syntax = m.log().disasSyntax();
         lastFormat = f.format;
         lastSize = f.size;
         final String at = addrText;
@@ -397,7 +416,7 @@ public final class Monitor {
                 try {
                     dec.decode(java.util.Arrays.copyOf(code, avail), 0, in);
                     len = in.length;
-                    text = Disassembler.format(in, addr);
+                    text = Disassembler.format(in, addr, f.syntax);
                 } catch (RuntimeException e) {
                     len = 1;
                     text = "(bad)";
@@ -410,7 +429,8 @@ public final class Monitor {
             }
             return addr;
         }
-        int perLine = f.format == 'c' ? 16 : Math.max(1, 16 / f.size);
+        if (f.format == 's') return strings(sb, mem, rd, addr, f.count, addrFmt);
+        int perLine = (f.size == 1 ? 8 : 16) / f.size;                 // QEMU: 8 bytes a line, else 16
         for (int k = 0; k < f.count; k++) {
             if (k % perLine == 0) {
                 if (k > 0) sb.append('\n');
@@ -432,18 +452,76 @@ public final class Monitor {
         return addr;
     }
 
+    /** One unit as QEMU's memory_dump prints it: x zero-padded, o d u right-aligned to the unit's widest value. */
     static String value(long v, Fmt f) {
         int bits = f.size * 8;
         switch (f.format) {
-            case 'd': return Long.toString(bits == 64 ? v : (v << (64 - bits)) >> (64 - bits));
-            case 'u': return Long.toUnsignedString(v);
-            case 'o': return "0" + Long.toOctalString(v);
-            case 'c': {
-                int c = (int) (v & 0xff);
-                if (c >= 32 && c < 127) return "'" + (char) c + "'";
-                return String.format(Locale.ROOT, "'\\x%02x'", c);
-            }
+            case 'd': return pad(Long.toString(bits == 64 ? v : (v << (64 - bits)) >> (64 - bits)), (bits * 10 + 32) / 33);
+            case 'u': return pad(Long.toUnsignedString(v), (bits * 10 + 32) / 33);
+            case 'o': return pad(v == 0 ? "0" : "0" + Long.toOctalString(v), (bits + 2) / 3);
+            case 't': return String.format(Locale.ROOT, "%" + bits + "s", Long.toBinaryString(v)).replace(' ', '0');
+            case 'c': return charLiteral((int) (v & 0xff));
             default: return String.format(Locale.ROOT, "0x%0" + (2 * f.size) + "x", v);
+        }
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    /** A byte as QEMU's monitor_printc writes it: 'A', '\n', '\r', '\'', '\\', else '\xNN'. */
+    static String charLiteral(int c) {
+        switch (c) {
+            case '\'': return "'\\''";
+            case '\\': return "'\\\\'";
+            case '\n': return "'\\n'";
+            case '\r': return "'\\r'";
+            default: return c >= 32 && c < 127 ? "'" + (char) c + "'" : String.format(Locale.ROOT, "'\\x%02x'", c);
+        }
+    }
+
+    /** The longest string {@code x/s} prints before "..." (GDB's default "print elements" limit). */
+    static final int STRING_LIMIT = 200;
+
+    /**
+     * {@code x/Ns} (GDB's string format; QEMU's monitor has none): N NUL-terminated strings, one a
+     * line, C-escaped, each starting after the previous one's NUL. As in GDB, a string longer than
+     * {@link #STRING_LIMIT} is cut with "..." and the next one starts where it was cut.
+     */
+    private static long strings(StringBuilder sb, PhysicalMemory mem, Reader rd, long addr, int count, String addrFmt) {
+        for (int k = 0; k < count; k++) {
+            StringBuilder text = new StringBuilder();
+            long a = addr;
+            int c;
+            while ((c = byteAt(mem, rd, a)) > 0 && a - addr < STRING_LIMIT) {   // stops at NUL (0) or a hole (-1)
+                text.append(escape(c));
+                a++;
+            }
+            sb.append(String.format(Locale.ROOT, addrFmt, addr)).append(' ');
+            if (c < 0 && a == addr) {
+                sb.append("Cannot access memory\n");
+                return addr;
+            }
+            sb.append('"').append(text).append('"').append(c > 0 ? "..." : "").append(c < 0 ? " <cannot access memory>" : "").append('\n');
+            if (c < 0) return a;
+            addr = c == 0 ? a + 1 : a;
+        }
+        return addr;
+    }
+
+    private static int byteAt(PhysicalMemory mem, Reader rd, long addr) {
+        long pa = rd.phys(addr);
+        return pa < 0 ? -1 : (int) mem.read(pa, 1) & 0xff;
+    }
+
+    private static String escape(int c) {
+        switch (c) {
+            case '"': return "\\\"";
+            case '\\': return "\\\\";
+            case '\n': return "\\n";
+            case '\r': return "\\r";
+            case '\t': return "\\t";
+            default: return c >= 32 && c < 127 ? String.valueOf((char) c) : String.format(Locale.ROOT, "\\%03o", c);
         }
     }
 }

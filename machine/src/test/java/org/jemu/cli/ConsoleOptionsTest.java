@@ -1,6 +1,8 @@
 package org.jemu.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -32,10 +34,21 @@ class ConsoleOptionsTest {
         assertEquals("127.0.0.1", t.host);
         assertEquals(4555, t.port);
         assertEquals("127.0.0.1", parse("-serial", "tcp:127.0.0.1:4556,server").serial.host);
+        assertTrue(t.server);
+        assertFalse(t.waitForClient, "nowait");
+        assertTrue(parse("-serial", "tcp::4556,server").serial.waitForClient, "QEMU's server waits by default");
+        assertTrue(parse("-serial", "tcp::4556,server=on,wait=on").serial.waitForClient);
+        assertFalse(parse("-serial", "tcp::4556,server,wait=off").serial.waitForClient);
+        SerialBackend c = parse("-serial", "tcp:10.0.2.2:4557").serial;
+        assertFalse(c.server, "without ,server: connect out");
+        assertEquals("10.0.2.2", c.host);
+        assertEquals(4557, c.port);
+        assertEquals("127.0.0.1", parse("-serial", "tcp::4557").serial.host);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tcp:127.0.0.1:4555", "tcp::99999,server", "pty", "file:", "udp::1"})
+    @ValueSource(strings = {"tcp:127.0.0.1:4555,nowait", "tcp::0", "tcp::99999,server", "tcp:4555", "tcp::4555,server,telnet",
+        "pty", "file:", "udp::1"})
     void badSerialIsStatus2(String v) {
         UsageException e = assertThrows(UsageException.class, () -> parse("-serial", v));
         assertEquals(Main.EXIT_USAGE, e.status);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** -serial file:PATH with -monitor stdio, and -serial tcp::0,server, with the small kernel. */
+/** -serial file:PATH with -monitor stdio, and -serial tcp: as server and as client, with the small kernel. */
 @Tag("boot")
 class SerialBackendTest {
     @TempDir Path dir;
@@ -55,26 +57,67 @@ class SerialBackendTest {
         }
     }
 
+    /** The guest's shell over a socket: a command answers, poweroff ends jemu with status 0. */
+    private static void useShell(Process p, Socket s) throws Exception {
+        TerminalTest.Output guest = new TerminalTest.Output(s.getInputStream());
+        guest.waitFor("/ # ", 180_000);
+        assertTrue(guest.text().contains("Linux version"), "the boot log came over the socket from the start");
+        OutputStream o = s.getOutputStream();
+        o.write("echo tcp-$((6*7))\n".getBytes(StandardCharsets.US_ASCII));
+        o.flush();
+        guest.waitFor("tcp-42", 30_000);
+        o.write("poweroff -f\n".getBytes(StandardCharsets.US_ASCII));
+        o.flush();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+    }
+
+    /** QEMU's server mode without nowait: the guest waits for the first client, so nothing is lost. */
     @Test
-    void serialOnLoopbackTcp() throws Exception {
+    void serialOnLoopbackTcpServer() throws Exception {
         Process p = start("-serial", "tcp::0,server", "-monitor", "none");
         try {
             TerminalTest.Output err = new TerminalTest.Output(p.getErrorStream());
-            err.waitFor("listening on tcp:127.0.0.1:", 30_000);
-            Matcher m = Pattern.compile("tcp:127\\.0\\.0\\.1:(\\d+)").matcher(err.text());
+            err.waitFor("waiting for a connection", 30_000);
+            Matcher m = Pattern.compile("listening on tcp:127\\.0\\.0\\.1:(\\d+)").matcher(err.text());
             assertTrue(m.find());
+            Thread.sleep(2000);
             try (Socket s = new Socket("127.0.0.1", Integer.parseInt(m.group(1)))) {
-                TerminalTest.Output guest = new TerminalTest.Output(s.getInputStream());
-                guest.waitFor("/ # ", 180_000);
-                OutputStream o = s.getOutputStream();
-                o.write("echo tcp-$((6*7))\n".getBytes(StandardCharsets.US_ASCII));
-                o.flush();
-                guest.waitFor("tcp-42", 30_000);
-                o.write("poweroff -f\n".getBytes(StandardCharsets.US_ASCII));
-                o.flush();
-                assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-                assertEquals(0, p.exitValue());
+                useShell(p, s);
             }
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** Client mode, {@code tcp:HOST:PORT}: jemu connects out to a listener (here the test's). */
+    @Test
+    void serialConnectsOutToATcpListener() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(60_000);
+            Process p = start("-serial", "tcp:127.0.0.1:" + listener.getLocalPort(), "-monitor", "none");
+            try (Socket s = listener.accept()) {
+                useShell(p, s);
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** Nobody listening: one line and status 1, as QEMU fails to start then. */
+    @Test
+    void refusedConnectionIsOneLineAndStatus1() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Process p = start("-serial", "tcp:127.0.0.1:" + port, "-monitor", "none");
+        try {
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(Main.EXIT_INPUT, p.exitValue(), err);
+            assertTrue(err.startsWith("jemu: -serial tcp:127.0.0.1:" + port + ": cannot connect: "), err);
+            assertEquals(1, err.strip().lines().count(), "one line, no stack trace: " + err);
         } finally {
             p.destroyForcibly();
         }

@@ -44,6 +44,28 @@ public final class PortBus {
 
     public void setUnclaimedListener(UnclaimedListener l) { unclaimed = l; }
 
+    /** Receives the claimed port ranges (see {@link #forEachRange}). */
+    public interface RangeVisitor {
+        void range(int first, int last, String name);
+    }
+
+    /**
+     * The claimed ports as ranges, lowest first: each a run of consecutive ports with one handler
+     * and one {@link PortIoHandler#portName} (the monitor's {@code info mtree}).
+     */
+    public void forEachRange(RangeVisitor v) {
+        int p = 0;
+        while (p < handlers.length) {
+            PortIoHandler h = handlers[p];
+            if (h == null) { p++; continue; }
+            String name = h.portName(p);
+            int last = p;
+            while (last + 1 < handlers.length && handlers[last + 1] == h && h.portName(last + 1).equals(name)) last++;
+            v.range(p, last, name);
+            p = last + 1;
+        }
+    }
+
     public boolean isClaimed(int port) { return handlers[port & 0xffff] != null; }
 
     /** IN: {@code size} 1, 2 or 4; returns the zero-extended value. */

@@ -68,12 +68,15 @@ public final class Interrupts {
      * combine into #DF, and a fault while delivering #DF is a {@link TripleFault}.
      */
     public static void deliver(CpuState cpu, int vector, int errorCode, Kind kind, long returnRip) {
+        InterruptObserver observer = cpu.interruptObserver;
+        if (observer != null) observer.delivering(cpu, vector, errorCode, kind);
         try {
             deliverOnce(cpu, vector, errorCode, kind, returnRip);
         } catch (GuestFault second) {
             if (second.vector == GuestFault.PF) cpu.cr2 = second.address;
             if (vector == GuestFault.DF) throw new TripleFault("fault " + second.getMessage() + " while delivering #DF");
             if (kind == Kind.EXCEPTION && becomesDoubleFault(vector, second.vector)) {
+                if (observer != null) observer.delivering(cpu, GuestFault.DF, 0, Kind.EXCEPTION);
                 try {
                     deliverOnce(cpu, GuestFault.DF, 0, Kind.EXCEPTION, returnRip);
                 } catch (GuestFault third) {

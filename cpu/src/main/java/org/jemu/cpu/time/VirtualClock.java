@@ -26,6 +26,9 @@ public final class VirtualClock {
 
     private long icount;
     private long warpNs;
+    /** Real time: host nanoseconds spent paused, and the host time of the current pause (-1: running). */
+    private long pausedNs;
+    private long pauseStart = -1;
 
     private Timer[] heap = new Timer[16];
     private int size;
@@ -63,8 +66,30 @@ public final class VirtualClock {
 
     /** Virtual nanoseconds since the machine started. */
     public long nowNs() {
-        return mode == Mode.DETERMINISTIC ? (icount << shift) + warpNs : System.nanoTime() - hostBase;
+        if (mode == Mode.DETERMINISTIC) return (icount << shift) + warpNs;
+        return (pauseStart >= 0 ? pauseStart : System.nanoTime()) - hostBase - pausedNs;
     }
+
+    // ---- stopping the machine ----------------------------------------------------------------
+
+    /**
+     * The machine is stopped (monitor {@code stop}): virtual time stands still until {@link #resume},
+     * so timers do not all fall due at {@code cont} and the guest sees no lost time, as with QEMU's
+     * virtual clock. Deterministic time already stands still without instructions; there this only
+     * records the state. Idempotent.
+     */
+    public void pause() {
+        if (pauseStart < 0) pauseStart = System.nanoTime();
+    }
+
+    /** Lets virtual time run again from where {@link #pause} froze it. Idempotent. */
+    public void resume() {
+        if (pauseStart < 0) return;
+        pausedNs += System.nanoTime() - pauseStart;
+        pauseStart = -1;
+    }
+
+    public boolean isPaused() { return pauseStart >= 0; }
 
     /** The TSC: virtual time in ticks of {@link #tscHz()}. */
     public long tsc() { return nsToTsc(nowNs()); }

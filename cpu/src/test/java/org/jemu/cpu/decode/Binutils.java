@@ -48,13 +48,18 @@ final class Binutils {
         return out;
     }
 
-    /** Assembles {@code source} with {@code as --64} and disassembles the object's .text. */
+    /** Assembles {@code source} with {@code as --64} and disassembles the object's .text in Intel syntax. */
     static List<Line> assemble(String source) throws IOException, InterruptedException {
+        return assemble(source, "intel,intel64");
+    }
+
+    /** The same with objdump's {@code -M} options {@code syntax} ("intel64" alone: AT&T syntax, Intel's 64-bit ISA). */
+    static List<Line> assemble(String source, String syntax) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("jemu-decode");
         try {
             Files.writeString(dir.resolve("t.s"), source);
             run(dir, "as", "--64", "-o", "t.o", "t.s");
-            return parse(run(dir, "objdump", "-d", "-M", "intel,intel64", "--insn-width=16", "t.o"));
+            return parse(run(dir, "objdump", "-d", "-M", syntax, "--insn-width=16", "t.o"));
         } finally {
             deleteTree(dir);
         }

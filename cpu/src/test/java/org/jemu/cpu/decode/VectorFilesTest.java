@@ -24,13 +24,7 @@ class VectorFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"integer.s", "control.s", "sse.s", "x87.s", "system.s", "sse4.s", "mmx.s"})
     void listing(String file) throws IOException, InterruptedException {
-        assumeTrue(Binutils.available(), "GNU as/objdump not installed");
-        String src;
-        try (InputStream s = getClass().getResourceAsStream("/decode/" + file)) {
-            src = new String(s.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        List<Binutils.Line> lines = Binutils.assemble(src);
-        assertTrue(lines.size() > 20, "objdump lines: " + lines.size());
+        List<Binutils.Line> lines = assembled(file, "intel,intel64");
         Decoder d = new Decoder(Ext.ALL);
         List<String> errors = new ArrayList<>();
         int operandMismatches = 0;
@@ -60,6 +54,18 @@ class VectorFilesTest {
         total += lines.size();
         System.out.println("[decode vectors] " + file + ": " + lines.size() + " instructions, " + errors.size() + " mismatches");
         assertEquals(List.of(), errors);
+    }
+
+    /** The listing {@code resources/decode/FILE} as GNU as assembles it and objdump -M {@code syntax} prints it. */
+    static List<Binutils.Line> assembled(String file, String syntax) throws IOException, InterruptedException {
+        assumeTrue(Binutils.available(), "GNU as/objdump not installed");
+        String src;
+        try (InputStream s = VectorFilesTest.class.getResourceAsStream("/decode/" + file)) {
+            src = new String(s.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<Binutils.Line> lines = Binutils.assemble(src, syntax);
+        assertTrue(lines.size() > 20, "objdump lines: " + lines.size());
+        return lines;
     }
 
     static String hex(byte[] b) {

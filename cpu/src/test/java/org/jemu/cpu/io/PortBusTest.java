@@ -57,4 +57,23 @@ class PortBusTest {
         bus.register(0x60, 1, new Recorder());
         assertThrows(IllegalArgumentException.class, () -> bus.register(0x5f, 2, new Recorder()));
     }
+
+    /** info mtree's source: runs of one handler and one name, split where either changes or a port is free. */
+    @Test
+    void claimedPortsListAsNamedRanges() {
+        PortBus bus = new PortBus();
+        Recorder a = new Recorder();
+        PortIoHandler named = new PortIoHandler() {
+            @Override public int read(int port, int size) { return 0; }
+            @Override public void write(int port, int size, int value) { }
+            @Override public String portName(int port) { return port < 0x22 ? "pic" : "elcr"; }
+        };
+        bus.register(0x20, 4, named);
+        bus.register(0x24, 2, a);
+        bus.register(0x30, 1, a);
+        bus.register(0xfffe, 2, a);
+        List<String> ranges = new ArrayList<>();
+        bus.forEachRange((first, last, name) -> ranges.add(Integer.toHexString(first) + "-" + Integer.toHexString(last) + " " + name));
+        assertEquals(List.of("20-21 pic", "22-23 elcr", "24-25 recorder", "30-30 recorder", "fffe-ffff recorder"), ranges);
+    }
 }

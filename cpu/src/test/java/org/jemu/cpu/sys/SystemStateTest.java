@@ -112,6 +112,23 @@ class SystemStateTest {
         assertTrue((cpu.flags.get() & Flags.IF) != 0, "trap gate leaves IF");
     }
 
+    /** The -d int hook: one call per event, before delivery, then one for what a failed delivery became. */
+    @Test
+    void observerSeesEachEventBeforeDelivery() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        cpu.interruptObserver = (c, v, e, k) -> seen.add(String.format("%s v=%d e=%d cpl=%d rip=%x", k, v, e, c.cpl, c.rip));
+        Interrupts.deliver(cpu, 3, -1, Interrupts.Kind.SOFTWARE, cpu.rip + 1);     // INT3: allowed (DPL 3)
+        toUser();
+        Interrupts.deliver(cpu, 14, -1, Interrupts.Kind.SOFTWARE, cpu.rip + 2);    // INT 14: DPL 0 gate, #GP
+        toUser();
+        Interrupts.deliverFault(cpu, GuestFault.pf(0xdead000, GuestFault.PF_U));
+        assertEquals(java.util.List.of(
+                "SOFTWARE v=3 e=-1 cpl=3 rip=401234",
+                "SOFTWARE v=14 e=-1 cpl=3 rip=401234",
+                "EXCEPTION v=13 e=114 cpl=3 rip=401234",
+                "EXCEPTION v=14 e=4 cpl=3 rip=401234"), seen);
+    }
+
     @Test
     void softwareInterruptThroughDpl0GateIsGp() {
         Interrupts.deliver(cpu, 14, -1, Interrupts.Kind.SOFTWARE, cpu.rip + 2);

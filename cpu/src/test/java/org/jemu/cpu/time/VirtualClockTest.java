@@ -108,4 +108,50 @@ class VirtualClockTest {
         assertTrue(s.isSet(CpuSignals.INTR));
         assertFalse(s.isSet(CpuSignals.HOST));
     }
+
+    /** Monitor stop: a paused real-time clock stands still, and resumes where it stopped. */
+    @Test
+    void pausedRealTimeStandsStillAndResumesWhereItStopped() throws InterruptedException {
+        VirtualClock c = VirtualClock.realtime(VirtualClock.DEFAULT_TSC_HZ);
+        c.pause();
+        assertTrue(c.isPaused());
+        long frozen = c.nowNs();
+        long frozenWall = c.wallClockNs();
+        Thread.sleep(200);
+        assertEquals(frozen, c.nowNs(), "no virtual time passes while paused");
+        assertEquals(frozenWall, c.wallClockNs(), "the RTC's time stands still too");
+        c.pause();                                     // idempotent: the first pause counts
+        Thread.sleep(50);
+        c.resume();
+        assertFalse(c.isPaused());
+        long after = c.nowNs();
+        assertTrue(after >= frozen, "time never runs backwards");
+        assertTrue(after - frozen < 100_000_000L, "the 250 ms paused are not counted: " + (after - frozen));
+        c.resume();                                    // idempotent
+        Thread.sleep(100);
+        assertTrue(c.nowNs() - after >= 100_000_000L, "running again at host speed");
+    }
+
+    @Test
+    void timersDoNotFallDueWhilePaused() throws InterruptedException {
+        VirtualClock c = VirtualClock.realtime(VirtualClock.DEFAULT_TSC_HZ);
+        List<Long> fired = new ArrayList<>();
+        c.newTimer(fired::add).arm(c.nowNs() + 50_000_000L);
+        c.pause();
+        Thread.sleep(100);
+        assertEquals(0, c.runDue(), "50 ms of host time passed, but no virtual time");
+        c.resume();
+        assertEquals(List.of(), fired);
+    }
+
+    @Test
+    void pauseIsHarmlessInDeterministicMode() {
+        VirtualClock c = det(0);
+        c.retire(10);
+        c.pause();
+        assertEquals(10, c.nowNs());
+        c.resume();
+        c.retire(5);
+        assertEquals(15, c.nowNs());
+    }
 }

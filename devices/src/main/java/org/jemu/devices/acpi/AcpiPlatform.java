@@ -18,7 +18,7 @@ public final class AcpiPlatform {
     public static final int PM1A_EVT = PM_BASE, PM1A_CNT = PM_BASE + 4, PM_TMR = PM_BASE + 8;
     /** SLP_TYP value of \_S5 in the DSDT; PM1a_CNT with SLP_EN and this type powers the machine off. */
     public static final int S5_SLP_TYP = 5;
-    /** PM1_CNT bits (ACPI 6.5 §4.8.3.2.1). */
+    /** PM1_CNT bits (ACPI 6.5 §4.8.4.2.1). */
     public static final int PM1_CNT_SCI_EN = 1, PM1_CNT_SLP_EN = 1 << 13, PM1_CNT_SLP_TYP_SHIFT = 10;
     /** The reset register (the PC's Reset Control Register) and the value that resets. */
     public static final int RESET_PORT = 0xcf9, RESET_VALUE = 0x06;

@@ -16,6 +16,8 @@ import org.jemu.cpu.mem.PhysicalMemory;
  */
 public final class AcpiTables {
     public static final long BASE = 0xf0000;
+    /** The BIOS area the tables are written into (0xF0000-0xFFFFF, reserved in the e820 map). */
+    public static final long AREA_SIZE = 0x10000;
     static final byte[] OEM_ID = "JEMU  ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] OEM_TABLE_ID = "JEMUPC  ".getBytes(StandardCharsets.US_ASCII);
 
@@ -140,7 +142,10 @@ public final class AcpiTables {
         b.putShort(109, (short) 0x3);                              // IAPC_BOOT_ARCH: LEGACY_DEVICES | 8042
         int flags = 1                                              // WBINVD works
                 | 1 << 2                                           // PROC_C1
-                | 1 << 4 | 1 << 5                                  // no fixed power/sleep buttons
+                // PWR_BUTTON (bit 4) clear: the power button is the fixed-hardware one of the PM1
+                // event block (§4.8.3.1.1.1), so Linux's button driver installs its fixed-event
+                // handler and sets PWRBTN_EN. SLP_BUTTON set: there is no sleep button.
+                | 1 << 5
                 | 1 << 8                                           // TMR_VAL_EXT: 32-bit PM timer
                 | 1 << 10;                                         // RESET_REG_SUP
         b.putInt(112, flags);

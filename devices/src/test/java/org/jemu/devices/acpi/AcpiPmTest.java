@@ -13,9 +13,11 @@ class AcpiPmTest {
     private final VirtualClock clock = VirtualClock.deterministic(0, VirtualClock.DEFAULT_TSC_HZ, 0);
     private final boolean[] off = new boolean[1];
     private final PortBus bus = new PortBus();
+    private final boolean[] sci = new boolean[1];
+    private final AcpiPm pm = new AcpiPm(clock, level -> sci[0] = level, () -> off[0] = true);
 
     AcpiPmTest() {
-        new AcpiPm(clock, () -> off[0] = true).attach(bus);
+        pm.attach(bus);
     }
 
     @Test
@@ -51,5 +53,33 @@ class AcpiPmTest {
         bus.out(AcpiPlatform.PM1A_EVT, 2, 0xffff);
         assertEquals(0, bus.in(AcpiPlatform.PM1A_EVT, 2));
         assertEquals(0x0121, bus.in(AcpiPlatform.PM1A_EVT + 2, 2), "clearing status leaves the enables");
+    }
+
+    /** The fixed power button as ACPICA handles it (evevent.c: status AND enable, then write 1 to clear). */
+    @Test
+    void powerButtonRaisesTheSciOnlyWhenEnabledAndClearingStatusLowersIt() {
+        pm.pressPowerButton();
+        assertEquals(0x0100, bus.in(AcpiPlatform.PM1A_EVT, 2), "PWRBTN_STS is set even while disabled");
+        assertFalse(sci[0], "no SCI without PWRBTN_EN");
+        bus.out(AcpiPlatform.PM1A_EVT + 2, 2, 0x0100);          // acpi_enable_event(ACPI_EVENT_POWER_BUTTON)
+        assertTrue(sci[0], "status and enable: the SCI is asserted");
+        bus.out(AcpiPlatform.PM1A_EVT, 2, 0x0100);              // the handler clears PWRBTN_STS
+        assertFalse(sci[0], "the level drops with the status bit");
+        assertEquals(0, bus.in(AcpiPlatform.PM1A_EVT, 2));
+        pm.pressPowerButton();
+        assertTrue(sci[0], "a second press while enabled raises it again");
+        bus.out(AcpiPlatform.PM1A_EVT + 2, 2, 0);
+        assertFalse(sci[0], "disabling the event lowers the SCI");
+    }
+
+    @Test
+    void dwordWriteOfStatusAndEnableTogether() {
+        pm.pressPowerButton();
+        bus.out(AcpiPlatform.PM1A_EVT, 4, 0x0100_0000);          // PM1_EN = PWRBTN_EN, clears nothing
+        assertTrue(sci[0]);
+        assertEquals(0x0100_0100, bus.in(AcpiPlatform.PM1A_EVT, 4));
+        bus.out(AcpiPlatform.PM1A_EVT, 4, 0x0100_0100);          // clear PWRBTN_STS, keep PWRBTN_EN
+        assertFalse(sci[0]);
+        assertEquals(0x0100_0000, bus.in(AcpiPlatform.PM1A_EVT, 4));
     }
 }

@@ -90,6 +90,9 @@ class AcpiTablesTest {
         assertTrue(t.matches("(?s).*PM1A Control Block Address : 00000604.*"), t);
         assertTrue(t.matches("(?s).*PM Timer Block Address : 00000608.*"), t);
         assertTrue(t.matches("(?s).*8042 Present on ports 60/64 \\(V2\\) : 1.*"), t);
+        // The fixed-hardware power button (PWR_BUTTON clear), no sleep button (SLP_BUTTON set).
+        assertTrue(t.matches("(?s).*Control Method Power Button \\(V1\\) : 0.*"), t);
+        assertTrue(t.matches("(?s).*Control Method Sleep Button \\(V1\\) : 1.*"), t);
     }
 
     @Test
