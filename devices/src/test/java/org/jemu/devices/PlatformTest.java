@@ -100,7 +100,7 @@ class PlatformTest {
         List<String> io = new ArrayList<>();
         rig.bus.forEachRange((first, last, name) -> io.add(String.format("%x-%x %s", first, last, name)));
         assertEquals(List.of("20-21 pic", "40-43 pit", "60-60 i8042", "61-61 port61", "64-64 i8042", "70-71 rtc",
-                "80-80 ioport80", "92-92 port92", "a0-a1 pic", "ed-ed ioportED", "2f8-2ff serial", "3f8-3ff serial",
+                "80-80 ioport80", "92-92 port92", "a0-a1 pic", "ed-ed ioportED", "2f8-2ff serial", "3b4-3b5 vga", "3ba-3ba vga", "3c0-3cf vga", "3d4-3d5 vga", "3da-3da vga", "3f8-3ff serial",
                 "4d0-4d1 elcr", "cf9-cf9 reset-control"), io);
     }
 }
