@@ -48,11 +48,16 @@ public final class Jit {
 
     /** A JIT compiling a block entry at its {@code hot}-th execution (1: at once, for tests). */
     public Jit(Interpreter interp, int hot) {
+        this(interp, hot, RegionCache.MAX_LIVE);
+    }
+
+    /** ... and keeping at most {@code maxRegions} compiled regions (the code cache's bound). */
+    Jit(Interpreter interp, int hot, int maxRegions) {
         this.hot = Math.max(1, hot);
         this.interp = interp;
         this.cpu = interp.cpu();
         this.frame = new JitFrame(cpu, interp);
-        this.regions = new RegionCache(frame);
+        this.regions = new RegionCache(frame, maxRegions);
         this.scanner = new RegionScanner(interp.decodeCache(), cpu.mmu);
         interp.decodeCache().setChained(regions);
     }
@@ -239,9 +244,9 @@ public final class Jit {
 
     /** One line of statistics (regions compiled, invalidated, compile time). */
     public String stats() {
-        return String.format(java.util.Locale.ROOT, "jit: %d regions compiled, %d invalidated, %d live, %.1f ms compiling (%.1f defining classes);"
+        return String.format(java.util.Locale.ROOT, "jit: %d regions compiled, %d invalidated, %d live, %d cache flushes, %.1f ms compiling (%.1f defining classes);"
                 + " %d entries, %d bails, %d faults, %d empty runs; %d instructions compiled, %d interpreted",
-                regions.compiled, regions.invalidated, regions.size(), compileNanos / 1e6, compiler.defineNanos / 1e6, entries, bails, faults, zeroRuns,
+                regions.compiled, regions.invalidated, regions.size(), regions.flushes, compileNanos / 1e6, compiler.defineNanos / 1e6, entries, bails, faults, zeroRuns,
                 compiledInsns, interpretedInsns);
     }
 }

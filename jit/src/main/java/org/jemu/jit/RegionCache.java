@@ -16,6 +16,13 @@ import org.jemu.cpu.decode.DecodeCache;
  */
 final class RegionCache implements DecodeCache.Chained {
     private static final int COUNTERS = 1 << 16;
+    /**
+     * The code cache's bound: at this many live regions everything is dropped (as QEMU flushes its
+     * full translation buffer), so hidden classes no longer referenced can be unloaded and what is
+     * still hot is compiled again.
+     */
+    static final int MAX_LIVE = Integer.getInteger("jemu.jit.maxRegions", 16384);
+    private final int maxLive;
     private static final Region TOMBSTONE = new Region(-1, -1, null, 0, false);
 
     private Region[] table = new Region[1 << 12];
@@ -23,10 +30,11 @@ final class RegionCache implements DecodeCache.Chained {
     private final HashMap<Long, List<Region>> byPage = new HashMap<>();
     private final short[] counters = new short[COUNTERS];
     private final JitFrame frame;
-    int compiled, invalidated;
+    int compiled, invalidated, flushes;
 
-    RegionCache(JitFrame frame) {
+    RegionCache(JitFrame frame, int maxLive) {
         this.frame = frame;
+        this.maxLive = Math.max(1, maxLive);
     }
 
     private static int hash(long phys) {
@@ -59,6 +67,10 @@ final class RegionCache implements DecodeCache.Chained {
 
     void put(Region r) {
         remove(r.phys);
+        if (live >= maxLive) {
+            flushes++;
+            invalidatedAll();
+        }
         if ((used + 1) * 2 > table.length) rehash(live * 4 > table.length ? table.length * 2 : table.length);
         Region[] t = table;
         int m = t.length - 1;

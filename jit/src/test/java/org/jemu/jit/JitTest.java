@@ -36,6 +36,10 @@ class JitTest {
         final Jit jit;
 
         Guest(byte[] code, boolean useJit, int hot) {
+            this(code, useJit, hot, RegionCache.MAX_LIVE);
+        }
+
+        Guest(byte[] code, boolean useJit, int hot, int maxRegions) {
             for (int i = 0; i < map.length; i++) map[i] = i;
             Translator t = (linear, access, user) -> {
                 long page = linear >>> 12;
@@ -52,7 +56,7 @@ class JitTest {
             cpu.gpr[CpuState.RSP] = 0x9000;
             interp = new Interpreter(cpu);
             interp.setSyscallHandler(c -> interp.requestStop());
-            jit = useJit ? new Jit(interp, hot) : null;
+            jit = useJit ? new Jit(interp, hot, maxRegions) : null;
         }
 
         long run() {
@@ -226,6 +230,31 @@ class JitTest {
         g.run();
         assertEquals(0x5007, g.cpu.gpr[CpuState.RSI]);
         assertEquals(0x6007, g.cpu.gpr[CpuState.RDI]);
+    }
+
+    @Test
+    void theCodeCacheIsBoundedAndFlushedWhenFull() throws Exception {
+        // 32 small functions called in turn, 50 rounds, with room for 8 regions: the cache fills
+        // and is flushed again and again, and the result is still the interpreter's.
+        StringBuilder asm = new StringBuilder("""
+                    xor %ebx, %ebx
+                    mov $50, %ecx
+                1:
+                """);
+        for (int f = 0; f < 32; f++) asm.append("    call f").append(f).append('\n');
+        asm.append("""
+                    dec %ecx
+                    jnz 1b
+                    syscall
+                """);
+        for (int f = 0; f < 32; f++) asm.append("f").append(f).append(": add $").append(f + 1).append(", %rbx\n    ret\n");
+        byte[] code = Snippet.assemble(asm.toString());
+        Guest a = new Guest(code, false, 1), b = new Guest(code, true, 1, 8);
+        a.runToEnd();
+        b.runToEnd();
+        assertSameState(a, b);
+        assertEquals(50 * (32 * 33 / 2), b.cpu.gpr[CpuState.RBX]);
+        assertTrue(b.jit.stats().matches("(?s).*, [1-9][0-9]* cache flushes.*"), b.jit.stats());
     }
 
     @Test
