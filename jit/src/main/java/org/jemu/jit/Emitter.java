@@ -62,6 +62,8 @@ final class Emitter {
      * space, the interrupt flag or shadow, or talk to devices (which may raise an interrupt the
      * interpreter would take right after them).
      */
+    // POPF is not among them: a fallback leaves the region when it made an interrupt deliverable
+    // (IF) or set TF (JitFrame.fallback); IOPL and AC are read where they matter.
     private static boolean leavesRegion(int op) {
         switch (op) {
             case Op.HLT: case Op.CLI: case Op.STI: case Op.IN: case Op.OUT: case Op.INS: case Op.OUTS:
@@ -69,7 +71,7 @@ final class Emitter {
             case Op.MOV_FROM_CR: case Op.MOV_TO_CR: case Op.MOV_FROM_DR: case Op.MOV_TO_DR:
             case Op.LLDT: case Op.LTR: case Op.LGDT: case Op.LIDT: case Op.LMSW: case Op.INVLPG:
             case Op.SWAPGS: case Op.SYSRET: case Op.SYSEXIT: case Op.MONITOR: case Op.MWAIT:
-            case Op.XSETBV: case Op.MOV_TO_SEG: case Op.RETF: case Op.IRET: case Op.POP_SEG: case Op.POPF:
+            case Op.XSETBV: case Op.MOV_TO_SEG: case Op.RETF: case Op.IRET: case Op.POP_SEG:
             case Op.SYSCALL: case Op.INT: case Op.INT1: case Op.INT3: case Op.UD2:
                 return true;
             default:
@@ -107,6 +109,8 @@ final class Emitter {
             case Op.CMOVCC: case Op.SETCC:
                 return true;
             case Op.IMUL2: case Op.IMUL3:
+            case Op.MUL: case Op.IMUL1: case Op.DIV: case Op.IDIV:
+            case Op.SHLD: case Op.SHRD:
                 return true;
             case Op.NOP: case Op.PAUSE: case Op.PREFETCH: case Op.LFENCE: case Op.MFENCE: case Op.SFENCE:
                 return true;
@@ -148,7 +152,33 @@ final class Emitter {
             case Op.MULPS: return vw ? "mulps" : null;
             case Op.DIVPS: return vw ? "divps" : null;
             case Op.CVTSI2SD: return in.shape == Shape.V_E ? "cvtsi2sd" : null;
-            default: return null;
+            case Op.MOVD_TO_XMM: case Op.MOVD_FROM_XMM: case Op.MOVQ_TO_XMM: return "";
+            case Op.PMOVMSKB: return in.rm >= 0 ? "" : null;
+            default:
+                return vw && PACKED_INT.containsKey(in.op) ? PACKED_INT.get(in.op) : null;
+        }
+    }
+
+    /**
+     * Packed-integer operations (V op= W) compiled as a direct call to their semantics in
+     * {@code SseInt}/{@code Ssse3} ({@code (long[] xmm, int d, long lo, long hi)}), found by name.
+     */
+    private static final java.util.Map<Integer, String> PACKED_INT = new java.util.HashMap<>();
+
+    static {
+        for (int op = 0; op < 1024; op++) {
+            String name = Op.name(op);
+            if (name == null || !name.startsWith("P")) continue;
+            String m = name.toLowerCase(java.util.Locale.ROOT);
+            for (String cls : new String[] {"org.jemu.cpu.exec.SseInt", "org.jemu.cpu.exec.Ssse3"}) {
+                try {
+                    Class.forName(cls).getMethod(m, long[].class, int.class, long.class, long.class);
+                    PACKED_INT.put(op, cls.replace('.', '/') + "." + m);
+                    break;
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // not a packed-integer helper of this shape
+                }
+            }
         }
     }
 
@@ -159,6 +189,7 @@ final class Emitter {
             case Op.LEA: case Op.NOP: case Op.PAUSE: case Op.PREFETCH: case Op.LFENCE: case Op.MFENCE: case Op.SFENCE:
                 return false;
             case Op.PUSH: case Op.POP: case Op.CALL: case Op.RET: case Op.CALL_IND: case Op.JMP_IND:
+            case Op.DIV: case Op.IDIV:
                 return true;
             default: {
                 String h = sse(in);
@@ -375,6 +406,28 @@ final class Emitter {
                 return;
             }
             case Op.SHL: case Op.SHR: case Op.SAR: case Op.ROL: case Op.ROR: shift(in, size); return;
+            case Op.MUL: case Op.IMUL1: case Op.DIV: case Op.IDIV: {
+                // One-operand forms: the semantics write RAX/RDX (and check #DE) themselves.
+                mv.visitVarInsn(ALOAD, C);
+                iconst(size);
+                readE(in, size);
+                String name = in.op == Op.MUL ? "mul1" : in.op == Op.IMUL1 ? "imul1" : in.op == Op.DIV ? "div1" : "idiv1";
+                mv.visitMethodInsn(INVOKESTATIC, MULDIV, name, "(L" + CPU + ";IJ)V", false);
+                return;
+            }
+            case Op.SHLD: case Op.SHRD: {
+                readEForWrite(in, size); lstore(TA);
+                readReg(in, in.reg, size); lstore(TB);
+                mv.visitVarInsn(ALOAD, F);
+                iconst(size);
+                lload(TA); lload(TB);
+                if (in.shape == Shape.E_G_CL) { gpr(CpuState.RCX); lconst(0xff); mv.visitInsn(LAND); }
+                else lconst(in.imm);
+                mv.visitMethodInsn(INVOKESTATIC, SHIFT, in.op == Op.SHLD ? "shld" : "shrd", "(L" + FLAGS + ";IJJJ)J", false);
+                lstore(TR);
+                writeE(in, size, TR);
+                return;
+            }
             case Op.CMOVCC: {
                 Label no = new Label(), done = new Label();
                 readE(in, size); lstore(TR);                // the source is read (and may fault) either way
@@ -478,6 +531,31 @@ final class Emitter {
                 setXmm(2 * dst + 1, TB);
                 return;
             }
+            case Op.MOVD_TO_XMM:
+                readE(in, in.opSize); lstore(TR);
+                setXmm(2 * d, TR);
+                lconst(0); lstore(TR); setXmm(2 * d + 1, TR);
+                return;
+            case Op.MOVD_FROM_XMM:
+                xmm(2 * d);
+                if (in.opSize == 4) { lconst(0xffffffffL); mv.visitInsn(LAND); }
+                lstore(TR);
+                writeE(in, in.opSize, TR);
+                return;
+            case Op.MOVQ_TO_XMM:
+                if (in.rm >= 0) xmm(2 * in.rm);
+                else memRead(8);
+                lstore(TR);
+                setXmm(2 * d, TR);
+                lconst(0); lstore(TR); setXmm(2 * d + 1, TR);
+                return;
+            case Op.PMOVMSKB:
+                xmm(2 * in.rm); xmm(2 * in.rm + 1);
+                mv.visitMethodInsn(INVOKESTATIC, "org/jemu/cpu/exec/SseInt", "pmovmskb", "(JJ)I", false);
+                mv.visitInsn(I2L);
+                lstore(TR);
+                mv.visitVarInsn(ALOAD, G); iconst(d); lload(TR); mv.visitInsn(LASTORE);
+                return;
             case Op.CVTSI2SD:
                 mv.visitVarInsn(ALOAD, C);
                 iconst(d);
@@ -487,6 +565,16 @@ final class Emitter {
                 return;
             default:
                 break;
+        }
+        if (helper.indexOf('/') >= 0) {            // packed integer: SseInt / Ssse3
+            if (in.rm >= 0) { xmm(2 * in.rm); lstore(TA); xmm(2 * in.rm + 1); lstore(TB); }
+            else load16(true);
+            mv.visitVarInsn(ALOAD, C);
+            mv.visitFieldInsn(GETFIELD, CPU, "xmm", "[J");
+            iconst(d); lload(TA); lload(TB);
+            int dot = helper.lastIndexOf('.');
+            mv.visitMethodInsn(INVOKESTATIC, helper.substring(0, dot), helper.substring(dot + 1), "([JIJJ)V", false);
+            return;
         }
         boolean packed = helper.endsWith("pd") || helper.endsWith("ps");
         if (packed) {

@@ -68,6 +68,6 @@ public final class JitFrame {
         c.mmu.bailOnSlowAccess = true;
         if (!go) return false;
         c.rip = next;
-        return !codeDirty && !pending() && (k == null || !k.budgetCut());
+        return !codeDirty && !pending() && (k == null || !k.budgetCut()) && !c.flags.tf();
     }
 }

@@ -142,7 +142,7 @@ public final class UserMain {
                 double s = (System.nanoTime() - t0) / 1e9;
                 diag.printf("jemu: %d instructions in %.3f s, %.1f million/s%n", interp.retired(), s,
                         interp.retired() / s / 1e6);
-                if (jit != null) diag.println("jemu: " + jit.stats());
+                if (jit != null) diag.println("jemu: " + jit.stats() + "\n" + jit.topRegions(5));
             }
         }
     }
