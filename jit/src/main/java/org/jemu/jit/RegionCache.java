@@ -31,6 +31,20 @@ final class RegionCache implements DecodeCache.Chained {
     private final short[] counters = new short[COUNTERS];
     private final JitFrame frame;
     int compiled, invalidated, flushes;
+    /** Write generations per physical page (hashed; a collision only discards a background result). */
+    private final int[] pageGen = new int[1 << 16];
+    private int epoch;
+
+    /** The generation of {@code physPage}: changes whenever the page is written or everything is dropped. */
+    long generation(long physPage) {
+        return ((long) epoch << 32) | (pageGen[(int) (physPage & 0xffff)] & 0xffffffffL);
+    }
+
+    /** Puts a region whose code is still being compiled (not counted as compiled). */
+    void putPending(Region r) {
+        put(r);
+        compiled--;
+    }
 
     RegionCache(JitFrame frame, int maxLive) {
         this.frame = frame;
@@ -117,6 +131,7 @@ final class RegionCache implements DecodeCache.Chained {
     @Override
     public void codeWritten(long physPage) {
         frame.codeDirty = true;
+        pageGen[(int) (physPage & 0xffff)]++;
         List<Region> l = byPage.remove(physPage);
         if (l == null) return;
         for (Region r : new ArrayList<>(l)) {
@@ -128,6 +143,7 @@ final class RegionCache implements DecodeCache.Chained {
     @Override
     public void invalidatedAll() {
         frame.codeDirty = true;
+        epoch++;
         invalidated += live;
         Arrays.fill(table, null);
         used = 0;

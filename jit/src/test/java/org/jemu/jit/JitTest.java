@@ -40,6 +40,10 @@ class JitTest {
         }
 
         Guest(byte[] code, boolean useJit, int hot, int maxRegions) {
+            this(code, useJit, hot, maxRegions, false);
+        }
+
+        Guest(byte[] code, boolean useJit, int hot, int maxRegions, boolean background) {
             for (int i = 0; i < map.length; i++) map[i] = i;
             Translator t = (linear, access, user) -> {
                 long page = linear >>> 12;
@@ -56,7 +60,7 @@ class JitTest {
             cpu.gpr[CpuState.RSP] = 0x9000;
             interp = new Interpreter(cpu);
             interp.setSyscallHandler(c -> interp.requestStop());
-            jit = useJit ? new Jit(interp, hot, maxRegions) : null;
+            jit = useJit ? new Jit(interp, hot, maxRegions, background) : null;
         }
 
         long run() {
@@ -255,6 +259,31 @@ class JitTest {
         assertSameState(a, b);
         assertEquals(50 * (32 * 33 / 2), b.cpu.gpr[CpuState.RBX]);
         assertTrue(b.jit.stats().matches("(?s).*, [1-9][0-9]* cache flushes.*"), b.jit.stats());
+    }
+
+    @Test
+    void backgroundCompilationInstallsRegionsWhileTheInterpreterRuns() throws Exception {
+        // A loop long enough for the worker thread to deliver its region mid-run; the state at the
+        // end must be the interpreter's, and code written meanwhile must not be overtaken by a
+        // region compiled from before the write (the rewrite happens every 100,000 iterations).
+        byte[] code = Snippet.assemble("""
+                    xor %eax, %eax
+                    mov $3000000, %ecx
+                1:
+                patch:
+                    add $1, %rax
+                    test $0xffff, %ecx
+                    jne 2f
+                    xorb $3, patch+3(%rip)
+                2:  dec %ecx
+                    jnz 1b
+                    syscall
+                """);
+        Guest a = new Guest(code, false, 1), b = new Guest(code, true, 64, RegionCache.MAX_LIVE, true);
+        a.runToEnd();
+        b.runToEnd();
+        assertSameState(a, b);
+        assertTrue(b.jit.stats().matches("jit: [1-9][0-9]* regions compiled.*"), b.jit.stats());
     }
 
     @Test
