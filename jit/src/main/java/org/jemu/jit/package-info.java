@@ -8,7 +8,9 @@
  *       fault delivery), so the machine can use either engine and {@code -accel lockstep} can run
  *       both side by side. Cold code runs in the interpreter a basic block at a time; each block
  *       entry is counted by physical address, and at {@link org.jemu.jit.Jit#HOT} executions the
- *       region from that entry is compiled on the CPU thread.
+ *       region from that entry is scanned on the CPU thread and compiled on a worker thread (or
+ *       inline with {@code -Djemu.jit.compiler=inline}); the result is installed if its page was not
+ *       written meanwhile.
  *   <li>{@link org.jemu.jit.RegionScanner} collects the region: the blocks of the entry's 4 KiB page
  *       reachable through fall-through and direct branches, from the
  *       {@link org.jemu.cpu.decode.DecodeCache} (the decoded {@code Insn}s of the one instruction
