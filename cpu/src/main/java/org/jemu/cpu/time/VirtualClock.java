@@ -12,8 +12,14 @@ public final class VirtualClock {
     public static final long NS_PER_S = 1_000_000_000L;
     /** Default TSC frequency: 1 GHz makes TSC ticks and nanoseconds the same number. */
     public static final long DEFAULT_TSC_HZ = 1_000_000_000L;
-    /** In real-time mode the CPU checks timers at least this often (instructions). */
-    public static final long DEFAULT_REALTIME_SLICE = 4096;
+    /**
+     * In real-time mode the CPU checks timers at least this often (instructions): 0.1-1 ms of guest
+     * time depending on the engine, finer than the kernel's tick. It was 4096; 65536 booted the
+     * stock kernel about 1 s (5%) faster on the JIT (fewer returns to the run loop, loops in
+     * compiled code cut less often). Host input and interrupts raised by other threads are seen
+     * sooner, through the pending-event word.
+     */
+    public static final long DEFAULT_REALTIME_SLICE = 65536;
     /** Upper bound of one deterministic budget, so a run loop never runs unboundedly without a check. */
     private static final long MAX_BUDGET = 1L << 22;
 
