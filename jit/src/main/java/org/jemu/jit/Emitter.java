@@ -792,7 +792,7 @@ final class Emitter {
             if (in.hasMem) ea(in, next);
             readE(in, 8);
         }
-        mv.visitMethodInsn(INVOKESTATIC, OPS, "canonicalTarget", "(J)J", false);
+        mv.visitMethodInsn(INVOKESTATIC, "org/jemu/cpu/interp/Interpreter", "canonicalTarget", "(J)J", false);
         lstore(TR);
         if (in.op == Op.RET) {
             mv.visitVarInsn(ALOAD, G); iconst(CpuState.RSP); lload(TEA); lconst(8); mv.visitInsn(LADD); mv.visitInsn(LASTORE);

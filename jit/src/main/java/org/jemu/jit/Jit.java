@@ -29,6 +29,8 @@ public final class Jit {
     public static final int HOT = Integer.getInteger("jemu.jit.hot", 512);
     /** Guest instructions per region before a split. */
     static final int MAX_REGION = Integer.getInteger("jemu.jit.maxInsns", 64);
+    /** The smallest region tried when larger ones make methods over the size limit. */
+    static final int MIN_REGION = 4;
 
     private final Interpreter interp;
     private final CpuState cpu;
@@ -238,12 +240,13 @@ public final class Jit {
     /** Scans the region here and hands its compilation to the worker; a placeholder marks it pending. */
     private void submit(long rip, long phys) {
         if (inFlight.get() >= MAX_IN_FLIGHT) return;
-        java.util.List<Map<Long, Block>> scans = new java.util.ArrayList<>();
-        for (int limit = MAX_REGION; limit >= 8; limit /= 2) {
+        // The scans read the MMU and the decode cache: here, on the CPU thread; the worker compiles.
+        Map<Integer, Map<Long, Block>> scans = new java.util.HashMap<>();
+        for (int limit = MAX_REGION; limit >= MIN_REGION; limit /= 2) {
             Map<Long, Block> blocks = scanner.scan(rip, limit);
             Block entry = blocks.get(rip);
             if (entry == null || entry.size() == 0) break;
-            scans.add(blocks);
+            scans.put(limit, blocks);
         }
         Region placeholder = new Region(rip, phys, null, 0, false);
         regions.putPending(placeholder);
@@ -254,17 +257,7 @@ public final class Jit {
             Region done = new Region(rip, phys, null, 0, false);
             long t0 = System.nanoTime();
             try {
-                for (Map<Long, Block> blocks : scans) {
-                    try {
-                        int n = 0;
-                        for (Block b : blocks.values()) n += b.size();
-                        CompiledRegion code = compiler.compile(blocks);
-                        done = new Region(rip, phys, code, n, compiler.usedSse);
-                        break;
-                    } catch (RegionCompiler.TooLarge e) {
-                        // the next, smaller scan
-                    }
-                }
+                done = compileFirstFitting(rip, phys, scans::get);
             } catch (RuntimeException | Error e) {
                 // leave the placeholder without code: the interpreter runs this entry
             } finally {
@@ -294,23 +287,33 @@ public final class Jit {
     private Region compile(long rip, long phys) {
         long t0 = System.nanoTime();
         try {
-            for (int limit = MAX_REGION; limit >= 4; limit /= 2) {
-                Map<Long, Block> blocks = scanner.scan(rip, limit);
-                Block entry = blocks.get(rip);
-                if (entry == null || entry.size() == 0) return new Region(rip, phys, null, 0, false);
-                int n = 0;
-                for (Block b : blocks.values()) n += b.size();
-                try {
-                    CompiledRegion code = compiler.compile(blocks);
-                    return new Region(rip, phys, code, n, compiler.usedSse);
-                } catch (RegionCompiler.TooLarge e) {
-                    // retry smaller
-                }
-            }
-            return new Region(rip, phys, null, 0, false);
+            return compileFirstFitting(rip, phys, limit -> scanner.scan(rip, limit));
         } finally {
             compileNanos += System.nanoTime() - t0;
         }
+    }
+
+    /**
+     * Compiles the region entered at {@code rip} from its scan at {@link #MAX_REGION} instructions,
+     * or at half that, and so on down to {@link #MIN_REGION}, taking the first whose method is small
+     * enough ({@link RegionCompiler.TooLarge}); a region without code when none is (or the entry does
+     * not decode). {@code scanAt} gives the scan for a limit (null: none).
+     */
+    private Region compileFirstFitting(long rip, long phys, java.util.function.IntFunction<Map<Long, Block>> scanAt) {
+        for (int limit = MAX_REGION; limit >= MIN_REGION; limit /= 2) {
+            Map<Long, Block> blocks = scanAt.apply(limit);
+            Block entry = blocks == null ? null : blocks.get(rip);
+            if (entry == null || entry.size() == 0) break;
+            int n = 0;
+            for (Block b : blocks.values()) n += b.size();
+            try {
+                CompiledRegion code = compiler.compile(blocks);
+                return new Region(rip, phys, code, n, compiler.usedSse);
+            } catch (RegionCompiler.TooLarge e) {
+                // the next, smaller scan
+            }
+        }
+        return new Region(rip, phys, null, 0, false);
     }
 
     /** The regions that ran the most instructions, one per line (for -Djemu.jit.stats). */

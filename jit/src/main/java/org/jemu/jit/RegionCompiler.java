@@ -50,8 +50,6 @@ final class RegionCompiler {
     private Map<Long, Block> blocks;
     private final List<Insn> consts = new ArrayList<>();
     private final List<Runnable> handlers = new ArrayList<>();
-    /** Size in bytes of the last compiled method (statistics). */
-    int lastCodeSize;
     /** The last compiled region has inline SSE instructions. */
     boolean usedSse;
 
@@ -90,8 +88,7 @@ final class RegionCompiler {
         for (Runnable h : handlers) h.run();
         Label end = new Label();
         mv.visitLabel(end);
-        lastCodeSize = end.getOffset();
-        if (lastCodeSize > HUGE_METHOD) throw new TooLarge();
+        if (end.getOffset() > HUGE_METHOD) throw new TooLarge();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();

@@ -50,15 +50,6 @@ public final class Interpreter {
         this.sse = new SseOps(cpu, x87);
     }
 
-    /** Sees each guest exception before {@link #runSystem} delivers it, with the CPU state of the fault (for -d int). */
-    public interface FaultObserver {
-        void fault(GuestFault f);
-    }
-
-    private FaultObserver faultObserver;
-
-    public void setFaultObserver(FaultObserver o) { faultObserver = o; }
-
     /** Switches to system mode: system instructions execute against {@code platform}. */
     public void setSystemPlatform(SystemPlatform platform) {
         system = new SystemOps(cpu, platform);
@@ -170,12 +161,11 @@ public final class Interpreter {
 
     /**
      * Delivers a guest exception raised by the instruction at RIP through the IDT, as
-     * {@link #runSystem} does (the #SS refinement and the fault observer included). For the JIT,
+     * {@link #runSystem} does (the #SS refinement included; -d int sees it through the CPU's interrupt observer). For the JIT,
      * whose compiled code leaves RIP at the faulting instruction.
      */
     public void deliverFault(GuestFault f) {
         if (f.vector == GuestFault.GP && f.errorCode == 0) f = stackSegmentFault(f);
-        if (faultObserver != null) faultObserver.fault(f);
         org.jemu.cpu.sys.Interrupts.deliverFault(cpu, f);
     }
 
@@ -433,9 +423,10 @@ public final class Interpreter {
 
     /**
      * Near JMP/CALL/RET in 64-bit mode: a non-canonical target is #GP(0) raised by the branch itself,
-     * with RIP and RSP unchanged (SDM Vol. 2A JMP, CALL, RET: "64-Bit Mode Exceptions").
+     * with RIP and RSP unchanged (SDM Vol. 2A JMP, CALL, RET: "64-Bit Mode Exceptions"). Public for
+     * the JIT's compiled RET / JMP Ev / CALL Ev.
      */
-    private static long canonicalTarget(long target) {
+    public static long canonicalTarget(long target) {
         if ((target >> 47) != 0 && (target >> 47) != -1) throw GuestFault.gp(0);
         return target;
     }
