@@ -44,22 +44,40 @@ public final class Flags {
 
     // ---- recorders (write path) ----
 
-    /** Records {@code res = a + b + carryIn} at {@code size}; operands and result zero-extended. */
-    public void lazyAdd(int size, long a, long b, long carryIn, long res) {
+    // The recorders return res, so the semantics helpers stay small enough for HotSpot's C1 to
+    // inline them into compiled regions (under 35 bytes of bytecode and at most 10 stack slots).
+
+    /** Records {@code res = a + b + carryIn} at {@code size}; operands and result zero-extended. Returns res. */
+    public long lazyAdd(int size, long a, long b, long carryIn, long res) {
         this.kind = ADD; this.size = size; this.a = a; this.b = b; this.aux = carryIn; this.res = res;
+        return res;
     }
 
-    /** Records {@code res = a - b - borrowIn} at {@code size}; operands and result zero-extended. */
-    public void lazySub(int size, long a, long b, long borrowIn, long res) {
+    /** {@link #lazyAdd} without a carry in (ADD): fewer arguments keep callers within C1's inlining stack limit. */
+    public long lazyAdd(int size, long a, long b, long res) {
+        this.kind = ADD; this.size = size; this.a = a; this.b = b; this.aux = 0; this.res = res;
+        return res;
+    }
+
+    /** {@link #lazySub} without a borrow in (SUB, CMP, NEG). */
+    public long lazySub(int size, long a, long b, long res) {
+        this.kind = SUB; this.size = size; this.a = a; this.b = b; this.aux = 0; this.res = res;
+        return res;
+    }
+
+    /** Records {@code res = a - b - borrowIn} at {@code size}; operands and result zero-extended. Returns res. */
+    public long lazySub(int size, long a, long b, long borrowIn, long res) {
         this.kind = SUB; this.size = size; this.a = a; this.b = b; this.aux = borrowIn; this.res = res;
+        return res;
     }
 
     /**
      * Records a result whose ZF/SF/PF derive from {@code res} (zero-extended to {@code size}) and
-     * whose CF/OF/AF are given as bits ({@code cfOfAf} may hold only CF, OF and AF).
+     * whose CF/OF/AF are given as bits ({@code cfOfAf} may hold only CF, OF and AF). Returns res.
      */
-    public void lazyResult(int size, long res, long cfOfAf) {
+    public long lazyResult(int size, long res, long cfOfAf) {
         this.kind = RESULT; this.size = size; this.res = res; this.aux = cfOfAf;
+        return res;
     }
 
     // ---- single flags ----

@@ -179,6 +179,7 @@ public final class Jit {
                 continue;
             }
             int k = enter(r, (int) Math.min(max - done, Integer.MAX_VALUE));
+            r.entries++;
             if (k < 0) {
                 int completed = ~k;
                 interp.addRetired(completed);
@@ -279,6 +280,11 @@ public final class Jit {
         }
     }
 
+    /** The region the dispatcher would enter at linear {@code rip} fetched from {@code phys} (tests). */
+    Region regionAt(long rip, long phys) {
+        return regions.get(rip, phys);
+    }
+
     /** CR0.EM = CR0.TS = 0 and CR4.OSFXSR = 1: SSE instructions run instead of faulting. */
     private boolean sseUsable() {
         return (cpu.cr0 & 0xc) == 0 && (cpu.cr4 & 0x200) != 0;
@@ -308,12 +314,18 @@ public final class Jit {
             for (Block b : blocks.values()) n += b.size();
             try {
                 CompiledRegion code = compiler.compile(blocks);
-                return new Region(rip, phys, code, n, compiler.usedSse);
+                return new Region(rip, phys, code, n, compiler.usedSse, entryPoints(phys, blocks));
             } catch (RegionCompiler.TooLarge e) {
                 // the next, smaller scan
             }
         }
         return new Region(rip, phys, null, 0, false);
+    }
+
+    /** The physical addresses of the blocks a region can be entered at (those with instructions), the entry first. */
+    private static long[] entryPoints(long phys, Map<Long, Block> blocks) {
+        long page = phys & ~0xfffL;
+        return blocks.values().stream().filter(b -> b.size() > 0).mapToLong(b -> page | (b.start & 0xfff)).toArray();
     }
 
     /** The regions that ran the most instructions, one per line (for -Djemu.jit.stats). */

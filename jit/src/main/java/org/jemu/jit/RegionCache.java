@@ -7,8 +7,8 @@ import java.util.List;
 import org.jemu.cpu.decode.DecodeCache;
 
 /**
- * Compiled regions by the physical address of their entry, with a per-page index so a write to a
- * code page drops every region on it. The map is open-addressed on the physical address (no boxing
+ * Compiled regions by the physical address of each of their entry points (every block start of a
+ * region), with a per-page index so a write to a code page drops every region on it. The map is open-addressed on the physical address (no boxing
  * on the lookup every region exit makes); execution counts of uncompiled entries (the tiering
  * decision) live in a hashed counter table where collisions only make code hot sooner.
  *
@@ -25,6 +25,8 @@ final class RegionCache implements DecodeCache.Chained {
     private final int maxLive;
     private static final Region TOMBSTONE = new Region(-1, -1, null, 0, false);
 
+    /** Open addressing: entry point (physical address) in {@link #keys}, its region in {@link #table}. */
+    private long[] keys = new long[1 << 12];
     private Region[] table = new Region[1 << 12];
     private int used, live;
     private final HashMap<Long, List<Region>> byPage = new HashMap<>();
@@ -56,14 +58,18 @@ final class RegionCache implements DecodeCache.Chained {
         return (int) (h >>> 40);
     }
 
-    /** The region entered at linear {@code rip}, fetched from {@code phys}; null when none. */
+    /**
+     * The region that can be entered at linear {@code rip}, fetched from {@code phys} (its entry or
+     * one of its blocks, with the page mapped at the same linear address); null when none.
+     */
     Region get(long rip, long phys) {
+        long[] k = keys;
         Region[] t = table;
         int m = t.length - 1;
         for (int i = hash(phys) & m; ; i = (i + 1) & m) {
             Region r = t[i];
             if (r == null) return null;
-            if (r.phys == phys && r != TOMBSTONE) return r.rip == rip ? r : null;
+            if (k[i] == phys && r != TOMBSTONE) return r.mappedAs(rip, phys) ? r : null;
         }
     }
 
@@ -79,52 +85,78 @@ final class RegionCache implements DecodeCache.Chained {
         return false;
     }
 
+    /**
+     * Adds {@code r} under each of its entry points; an entry point another region had goes to
+     * {@code r} (the older region keeps running from the entries left to it, and is dropped when
+     * none are left).
+     */
     void put(Region r) {
-        remove(r.phys);
         if (live >= maxLive) {
             flushes++;
             invalidatedAll();
         }
-        if ((used + 1) * 2 > table.length) rehash(live * 4 > table.length ? table.length * 2 : table.length);
-        Region[] t = table;
-        int m = t.length - 1;
-        int i = hash(r.phys) & m;
-        while (t[i] != null && t[i] != TOMBSTONE) i = (i + 1) & m;
-        if (t[i] == null) used++;
-        t[i] = r;
+        for (long e : r.entryPoints) {
+            Region old = unmap(e, null);
+            if (old != null && --old.mapped == 0) drop(old);
+            if ((used + 1) * 2 > keys.length) rehash(mappings() * 4 > keys.length ? keys.length * 2 : keys.length);
+            long[] k = keys;
+            Region[] t = table;
+            int m = t.length - 1;
+            int i = hash(e) & m;
+            while (t[i] != null && t[i] != TOMBSTONE) i = (i + 1) & m;
+            if (t[i] == null) used++;
+            k[i] = e;
+            t[i] = r;
+            r.mapped++;
+        }
         live++;
         byPage.computeIfAbsent(r.phys >>> 12, k -> new ArrayList<>(2)).add(r);
         compiled++;
     }
 
-    private void remove(long phys) {
+    /** A region no entry point leads to any more leaves the page index. */
+    private void drop(Region r) {
+        List<Region> l = byPage.get(r.phys >>> 12);
+        if (l != null && l.remove(r)) live--;
+    }
+
+    /** Drops the mapping of entry point {@code e} if it is to {@code owner} (any region when null); returns the region it had. */
+    private Region unmap(long e, Region owner) {
+        long[] k = keys;
         Region[] t = table;
         int m = t.length - 1;
-        for (int i = hash(phys) & m; t[i] != null; i = (i + 1) & m) {
+        for (int i = hash(e) & m; t[i] != null; i = (i + 1) & m) {
             Region r = t[i];
-            if (r != TOMBSTONE && r.phys == phys) {
+            if (r != TOMBSTONE && k[i] == e) {
+                if (owner != null && r != owner) return null;
                 t[i] = TOMBSTONE;
-                live--;
-                List<Region> l = byPage.get(phys >>> 12);
-                if (l != null) l.remove(r);
-                return;
+                return r;
             }
         }
+        return null;
+    }
+
+    private int mappings() {
+        int n = 0;
+        for (Region r : table) if (r != null && r != TOMBSTONE) n++;
+        return n;
     }
 
     private void rehash(int size) {
+        long[] oldKeys = keys;
         Region[] old = table;
+        keys = new long[size];
         table = new Region[size];
         used = 0;
-        live = 0;
         int m = size - 1;
-        for (Region r : old) {
+        for (int j = 0; j < old.length; j++) {
+            Region r = old[j];
             if (r == null || r == TOMBSTONE) continue;
-            int i = hash(r.phys) & m;
+            int i = hash(oldKeys[j]) & m;
             while (table[i] != null) i = (i + 1) & m;
+            keys[i] = oldKeys[j];
             table[i] = r;
             used++;
-            live++;
         }
     }
 
@@ -134,8 +166,10 @@ final class RegionCache implements DecodeCache.Chained {
         pageGen[(int) (physPage & 0xffff)]++;
         List<Region> l = byPage.remove(physPage);
         if (l == null) return;
-        for (Region r : new ArrayList<>(l)) {
-            remove(r.phys);
+        for (Region r : l) {
+            for (long e : r.entryPoints) unmap(e, r);
+            r.mapped = 0;
+            live--;
             invalidated++;
         }
     }
@@ -156,7 +190,7 @@ final class RegionCache implements DecodeCache.Chained {
     /** Every live region (statistics). */
     List<Region> all() {
         List<Region> l = new ArrayList<>();
-        for (Region r : table) if (r != null && r != TOMBSTONE && r.code != null) l.add(r);
+        for (List<Region> page : byPage.values()) for (Region r : page) if (r.code != null) l.add(r);
         return l;
     }
 }

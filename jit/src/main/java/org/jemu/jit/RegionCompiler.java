@@ -84,6 +84,7 @@ final class RegionCompiler {
         mv.visitCode();
         prologue();
         for (Block b : blocks.values()) b.label = new Label();
+        entrySwitch();
         for (Block b : blocks.values()) block(b, name);
         for (Runnable h : handlers) h.run();
         Label end = new Label();
@@ -122,6 +123,31 @@ final class RegionCompiler {
         mv.visitVarInsn(ALOAD, X); mv.visitFieldInsn(GETFIELD, FRAME, "max", "I"); mv.visitVarInsn(ISTORE, MAX);
         // Initialise the temporaries so every path into a handler has them typed.
         for (int t = TA; t < LOCALS; t += 2) { mv.visitInsn(LCONST_0); mv.visitVarInsn(LSTORE, t); }
+    }
+
+    /**
+     * Every block of the region is an entry (the dispatcher finds the region under each block's
+     * address, so code reached from several hot entries is compiled once): a switch on RIP's page
+     * offset jumps to the block; the first block is the default. Each block checks the budget (and
+     * loop heads poll) on its own, so any block is a valid place to start.
+     */
+    private void entrySwitch() {
+        java.util.TreeMap<Integer, Label> targets = new java.util.TreeMap<>();
+        for (Block b : blocks.values()) if (b.size() > 0) targets.put((int) (b.start & 0xfff), b.label);
+        if (targets.size() <= 1) return;
+        int[] keys = new int[targets.size()];
+        Label[] labels = new Label[targets.size()];
+        int i = 0;
+        for (Map.Entry<Integer, Label> e : targets.entrySet()) {
+            keys[i] = e.getKey();
+            labels[i++] = e.getValue();
+        }
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitFieldInsn(GETFIELD, CPU, "rip", "J");
+        mv.visitInsn(L2I);
+        em.iconst(0xfff);
+        mv.visitInsn(IAND);
+        mv.visitLookupSwitchInsn(blocks.values().iterator().next().label, keys, labels);
     }
 
     /** c.rip = rip; return n + delta. */

@@ -237,6 +237,33 @@ class JitTest {
     }
 
     @Test
+    void aRegionIsEnteredAtAnyOfItsBlocks() throws Exception {
+        // f1 falls into f2 by a jump, so f2 is a block of the region compiled when f1 became hot;
+        // calls to f2 then enter that region at f2 instead of compiling another copy of it.
+        Guest g = both("""
+                    xor %ebx, %ebx
+                    mov $100, %ecx
+                1:  call f1
+                    call f2
+                    dec %ecx
+                    jnz 1b
+                    syscall
+                    .org 0x1000
+                f1: add $1, %rbx
+                    jmp f2
+                    nop
+                f2: add $1000, %rbx
+                    ret
+                """);
+        assertEquals(100 * (1 + 1000) + 100 * 1000, g.cpu.gpr[CpuState.RBX]);
+        long f1 = CODE + 0x1000, f2 = f1 + 4 + 2 + 1;
+        Region r = g.jit.regionAt(f1, f1);
+        assertNotNull(r, "f1 compiled");
+        assertTrue(r == g.jit.regionAt(f2, f2), "f2 is entered in f1's region");
+        assertTrue(r.entries > 100, "entered at f1 and at f2: " + r.entries);
+    }
+
+    @Test
     void theCodeCacheIsBoundedAndFlushedWhenFull() throws Exception {
         // 32 small functions called in turn, 50 rounds, with room for 8 regions: the cache fills
         // and is flushed again and again, and the result is still the interpreter's.

@@ -12,6 +12,9 @@ import org.jemu.cpu.Flags;
  * CMPXCHG: flags as for CMP of the accumulator with the destination).
  */
 public final class Alu {
+    // add/sub/and/or/xor are kept under 35 bytes of bytecode with no locals beyond their parameters
+    // and at most 10 operand-stack slots (C1's C1InlineStackLimit counts both): HotSpot's C1 inlines
+    // only such methods, and compiled regions call these for every flag-setting ALU instruction.
     private Alu() {}
 
     /** All-ones for an operand size in bytes. */
@@ -26,11 +29,7 @@ public final class Alu {
     }
 
     public static long add(Flags f, int size, long a, long b) {
-        long m = mask(size);
-        a &= m; b &= m;
-        long r = (a + b) & m;
-        f.lazyAdd(size, a, b, 0, r);
-        return r;
+        return f.lazyAdd(size, a & mask(size), b & mask(size), (a + b) & mask(size));
     }
 
     public static long adc(Flags f, int size, long a, long b) {
@@ -43,11 +42,7 @@ public final class Alu {
     }
 
     public static long sub(Flags f, int size, long a, long b) {
-        long m = mask(size);
-        a &= m; b &= m;
-        long r = (a - b) & m;
-        f.lazySub(size, a, b, 0, r);
-        return r;
+        return f.lazySub(size, a & mask(size), b & mask(size), (a - b) & mask(size));
     }
 
     public static long sbb(Flags f, int size, long a, long b) {
@@ -65,21 +60,15 @@ public final class Alu {
 
     /** AND, OR, XOR, TEST: CF = OF = 0; AF is undefined (SDM) and we clear it, as the host does. */
     public static long and(Flags f, int size, long a, long b) {
-        long r = a & b & mask(size);
-        f.lazyResult(size, r, 0);
-        return r;
+        return f.lazyResult(size, a & b & mask(size), 0);
     }
 
     public static long or(Flags f, int size, long a, long b) {
-        long r = (a | b) & mask(size);
-        f.lazyResult(size, r, 0);
-        return r;
+        return f.lazyResult(size, (a | b) & mask(size), 0);
     }
 
     public static long xor(Flags f, int size, long a, long b) {
-        long r = (a ^ b) & mask(size);
-        f.lazyResult(size, r, 0);
-        return r;
+        return f.lazyResult(size, (a ^ b) & mask(size), 0);
     }
 
     public static void test(Flags f, int size, long a, long b) {

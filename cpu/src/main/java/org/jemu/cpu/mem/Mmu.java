@@ -260,6 +260,18 @@ public final class Mmu {
         return p;
     }
 
+    /**
+     * Pieces of 2 MiB pages filled into the TLB, counted by a hash of the 2 MiB region (never
+     * decremented before a full flush: a count only says a scan may find something).
+     */
+    private final int[] largeRegions = new int[1024];
+    /** Some TLB entry is a piece of a 1 GiB page. */
+    private boolean hugeListed;
+
+    private static int largeRegion(long va) {
+        return (int) ((va >>> 21) * 0x9E3779B97F4A7C15L >>> 54);
+    }
+
     private void fill(long va, long p, int access) {
         long page = p & PAGE_MASK;
         if (!phys.isRam(page) || !phys.isRam(page + PhysicalMemory.PAGE_SIZE - 1)) return;
@@ -270,9 +282,13 @@ public final class Mmu {
         base[i] = (int) page;
         global[i] = translatorGlobal();
         pageMask[i] = pageMaskHint;
-        if (pageMaskHint != 0xfff && !listedLarge[i]) {
-            listedLarge[i] = true;
-            largeSlots[largeCount++] = i;
+        if (pageMaskHint != 0xfff) {
+            if (pageMaskHint == 0x1fffff) largeRegions[largeRegion(va)]++;
+            else hugeListed = true;
+            if (!listedLarge[i]) {
+                listedLarge[i] = true;
+                largeSlots[largeCount++] = i;
+            }
         }
     }
 
@@ -295,6 +311,8 @@ public final class Mmu {
 
     public void flushAll() {
         java.util.Arrays.fill(tag, INVALID);
+        java.util.Arrays.fill(largeRegions, 0);
+        hugeListed = false;
         for (int k = 0; k < largeCount; k++) listedLarge[largeSlots[k]] = false;
         largeCount = 0;
     }
@@ -312,6 +330,9 @@ public final class Mmu {
         int idx = (int) (va >>> 12) & MASK;
         long t = va & PAGE_MASK;
         for (int k = 0; k < 6; k++) if (tag[k * ENTRIES + idx] == t) tag[k * ENTRIES + idx] = INVALID;
+        // Linux's early_memremap and kmap INVLPG 4 KiB fixmap pages tens of thousands of times while
+        // the TLB holds thousands of pieces of large pages: scan only when one may cover va.
+        if (!hugeListed && largeRegions[largeRegion(va)] == 0) return;
         for (int k = 0; k < largeCount; ) {
             int i = largeSlots[k];
             long m = pageMask[i];
