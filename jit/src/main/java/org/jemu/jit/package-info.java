@@ -19,12 +19,15 @@
  *       blocks are JVM jumps, so a guest loop is a JVM loop; every other exit stores RIP and returns.
  *       {@link org.jemu.jit.Emitter} emits each instruction: simple integer and SSE forms inline,
  *       calling the same {@code org.jemu.cpu.exec} semantics as the interpreter (HotSpot inlines
- *       them); everything else as a call to the interpreter on the decoded instruction
+ *       them; the hottest, such as {@code Alu.sub}, stay within C1's inlining limits of 35 bytes
+ *       and 10 stack-and-local slots, since on a short run most regions run as C1 code); everything else as a call to the interpreter on the decoded instruction
  *       ({@link org.jemu.jit.JitFrame#fallback}). Flags no later instruction of the block can observe
  *       are not recorded; a CMP/SUB/TEST followed by Jcc branches on the operands directly.
- *   <li>{@link org.jemu.jit.RegionCache} keeps regions by physical entry address (with the linear
- *       RIP they were compiled for, since the code embeds linear addresses) and drops every region
- *       of a page when the page is written.
+ *   <li>{@link org.jemu.jit.RegionCache} keeps regions under the physical address of every block
+ *       they contain (a switch at the method's start jumps to the block at RIP), so a hot entry that
+ *       lies in an existing region runs it instead of compiling another copy; an entry is used only
+ *       while the page is mapped at the linear address the code was compiled for (the code embeds
+ *       linear addresses). A write to a page drops every region of that page.
  * </ol>
  *
  * <h2>Exactness</h2>
