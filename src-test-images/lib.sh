@@ -87,6 +87,17 @@ up_to_date() {
     return 0
 }
 
+# cached NAME MANIFEST DETAIL OUTPUT...: when the image is up to date, says so (with DETAIL, if
+# any), records it as cached and prints its outputs; true then, so a script can stop there.
+cached() {
+    local name=$1 manifest=$2 detail=$3
+    shift 3
+    up_to_date "$name" "$manifest" "$@" || return 1
+    log "$name: up to date${detail:+ ($detail)}, nothing rebuilt"
+    note_status "$name" cached
+    print_outputs "$name" "$@"
+}
+
 # begin_image NAME: fresh staging directory $STAGE, to be filled with the outputs.
 begin_image() {
     STAGE=$IMAGES/.stage-$1

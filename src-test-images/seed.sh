@@ -16,12 +16,7 @@ build_seed() {
         busybox_lines
         packer_lines
     )
-    if up_to_date "$name" "$manifest" "${OUTPUTS[@]}"; then
-        log "$name: up to date, nothing rebuilt"
-        note_status "$name" cached
-        print_outputs "$name" "${OUTPUTS[@]}"
-        return 0
-    fi
+    cached "$name" "$manifest" "" "${OUTPUTS[@]}" && return 0
     ensure_jar
     begin_image "$name"
     local root=$BUILD/$name/rootfs

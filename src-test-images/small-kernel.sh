@@ -20,12 +20,7 @@ MANIFEST=$(
     pkg_lines "$SRC_PKG" "${TOOL_PKGS[@]}"
 )
 
-if up_to_date "$NAME" "$MANIFEST" "${OUTPUTS[@]}"; then
-    log "$NAME: up to date, nothing rebuilt"
-    note_status "$NAME" cached
-    print_outputs "$NAME" "${OUTPUTS[@]}"
-    exit 0
-fi
+cached "$NAME" "$MANIFEST" "" "${OUTPUTS[@]}" && exit 0
 
 begin_image "$NAME"
 WORK=$BUILD/$NAME

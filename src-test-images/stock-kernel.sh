@@ -25,12 +25,7 @@ MANIFEST=$(
     printf 'package %s %s\n' "$PKG" "$VERSION"
 )
 
-if up_to_date "$NAME" "$MANIFEST" "${OUTPUTS[@]}"; then
-    log "$NAME: up to date ($PKG $VERSION), nothing rebuilt"
-    note_status "$NAME" cached
-    print_outputs "$NAME" "${OUTPUTS[@]}"
-    exit 0
-fi
+cached "$NAME" "$MANIFEST" "$PKG $VERSION" "${OUTPUTS[@]}" && exit 0
 
 log "$NAME: fetching $PKG $VERSION"
 begin_image "$NAME"

@@ -24,12 +24,7 @@ MANIFEST=$(
     packer_lines
 )
 
-if up_to_date "$NAME" "$MANIFEST" "${OUTPUTS[@]}"; then
-    log "$NAME: up to date, nothing rebuilt"
-    note_status "$NAME" cached
-    print_outputs "$NAME" "${OUTPUTS[@]}"
-    exit 0
-fi
+cached "$NAME" "$MANIFEST" "" "${OUTPUTS[@]}" && exit 0
 
 ensure_jar
 begin_image "$NAME"
