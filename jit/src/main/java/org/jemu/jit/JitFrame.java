@@ -45,12 +45,12 @@ public final class JitFrame {
     }
 
     private boolean signalled() {
-        return signals.word() != 0 && actionable();
+        int w = signals.word();
+        return w != 0 && actionable(w);
     }
 
-    private boolean actionable() {
-        int w = signals.word();
-        return w != 0 && Interrupts.actionable(cpu, w) != 0;
+    private boolean actionable(int w) {
+        return Interrupts.actionable(cpu, w) != 0;
     }
 
     /**

@@ -8,8 +8,9 @@ import org.jemu.cpu.decode.DecodeCache;
 
 /**
  * Compiled regions by the physical address of each of their entry points (every block start of a
- * region), with a per-page index so a write to a code page drops every region on it. The map is open-addressed on the physical address (no boxing
- * on the lookup every region exit makes); execution counts of uncompiled entries (the tiering
+ * region), with a per-page index so a write to a code page drops every region on it. The map is
+ * open-addressed on the physical address (no boxing on the lookup every region exit makes);
+ * execution counts of uncompiled entries (the tiering
  * decision) live in a hashed counter table where collisions only make code hot sooner.
  *
  * <p>Chained behind the {@link DecodeCache}, which owns the physical memory's code-write slot.

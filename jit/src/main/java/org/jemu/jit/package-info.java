@@ -20,7 +20,8 @@
  *       {@link org.jemu.jit.Emitter} emits each instruction: simple integer and SSE forms inline,
  *       calling the same {@code org.jemu.cpu.exec} semantics as the interpreter (HotSpot inlines
  *       them; the hottest, such as {@code Alu.sub}, stay within C1's inlining limits of 35 bytes
- *       and 10 stack-and-local slots, since on a short run most regions run as C1 code); everything else as a call to the interpreter on the decoded instruction
+ *       and 10 stack-and-local slots, since on a short run most regions run as C1 code); everything
+ *       else as a call to the interpreter on the decoded instruction
  *       ({@link org.jemu.jit.JitFrame#fallback}). Flags no later instruction of the block can observe
  *       are not recorded; a CMP/SUB/TEST followed by Jcc branches on the operands directly.
  *   <li>{@link org.jemu.jit.RegionCache} keeps regions under the physical address of every block

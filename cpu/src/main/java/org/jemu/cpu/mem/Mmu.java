@@ -330,8 +330,8 @@ public final class Mmu {
         int idx = (int) (va >>> 12) & MASK;
         long t = va & PAGE_MASK;
         for (int k = 0; k < 6; k++) if (tag[k * ENTRIES + idx] == t) tag[k * ENTRIES + idx] = INVALID;
-        // Linux's early_memremap and kmap INVLPG 4 KiB fixmap pages tens of thousands of times while
-        // the TLB holds thousands of pieces of large pages: scan only when one may cover va.
+        // The stock kernel's early boot INVLPGs 4 KiB fixmap pages about 70,000 times while the TLB
+        // holds thousands of pieces of large pages: scan only when one may cover va.
         if (!hugeListed && largeRegions[largeRegion(va)] == 0) return;
         for (int k = 0; k < largeCount; ) {
             int i = largeSlots[k];
