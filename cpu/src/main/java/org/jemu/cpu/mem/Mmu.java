@@ -213,8 +213,45 @@ public final class Mmu {
     }
 
     private long readSlow(long va, int size) {
+        return slow(va, size, 0, false);
+    }
+
+    private void writeSlow(long va, int size, long v) {
+        slow(va, size, v, true);
+    }
+
+    /**
+     * The TLB-miss path of every read and write: translate (filling the TLB when allowed), then
+     * access physical memory, byte by byte when the access crosses a page (both translations
+     * first). Returns the value read (0 for a write).
+     *
+     * <p>Reads and writes share this one method on purpose: its bytecode is larger than HotSpot's
+     * FreqInlineSize (325 bytes), so C2 never inlines the miss path into the fast paths it inlines
+     * into compiled regions. When C2 did (the two halves were each under the limit and called often
+     * enough to count as hot), every inlined access spent several hundred bytecodes of the region's
+     * 8000-bytecode inlining budget on code that ran for under one access in a thousand, and the ALU
+     * helpers later in the region were left as calls. MmuInliningTest keeps the size above the limit.
+     */
+    private long slow(long va, int size, long v, boolean write) {
         checkAlignment(va, size);
         long last = va + size - 1;
+        if (write) {
+            if (((va ^ last) & PAGE_MASK) == 0) {
+                long p = translate(va, Translator.WRITE);
+                if (bailOnSlowAccess) bailOnWrite(p);
+                phys.write(p, size, v);
+                return 0;
+            }
+            long p0 = translate(va, Translator.WRITE);
+            long p1 = translate(last & PAGE_MASK, Translator.WRITE);
+            if (bailOnSlowAccess) { bailOnWrite(p0); bailOnWrite(p1); }
+            for (int k = 0; k < size; k++) {
+                long a = va + k;
+                long p = ((a ^ va) & PAGE_MASK) == 0 ? p0 + k : p1 + (a & 0xfff);
+                phys.write(p, 1, v >>> (8 * k));
+            }
+            return 0;
+        }
         if (((va ^ last) & PAGE_MASK) == 0) {
             long p = translate(va, Translator.READ);
             if (bailOnSlowAccess && !phys.isRam(p)) throw BAIL;
@@ -224,32 +261,13 @@ public final class Mmu {
         long p0 = translate(va, Translator.READ);
         long p1 = translate(last & PAGE_MASK, Translator.READ);
         if (bailOnSlowAccess && (!phys.isRam(p0) || !phys.isRam(p1))) throw BAIL;
-        long v = 0;
+        long r = 0;
         for (int k = 0; k < size; k++) {
             long a = va + k;
             long p = ((a ^ va) & PAGE_MASK) == 0 ? p0 + k : p1 + (a & 0xfff);
-            v |= phys.read(p, 1) << (8 * k);
+            r |= phys.read(p, 1) << (8 * k);
         }
-        return v;
-    }
-
-    private void writeSlow(long va, int size, long v) {
-        checkAlignment(va, size);
-        long last = va + size - 1;
-        if (((va ^ last) & PAGE_MASK) == 0) {
-            long p = translate(va, Translator.WRITE);
-            if (bailOnSlowAccess) bailOnWrite(p);
-            phys.write(p, size, v);
-            return;
-        }
-        long p0 = translate(va, Translator.WRITE);
-        long p1 = translate(last & PAGE_MASK, Translator.WRITE);
-        if (bailOnSlowAccess) { bailOnWrite(p0); bailOnWrite(p1); }
-        for (int k = 0; k < size; k++) {
-            long a = va + k;
-            long p = ((a ^ va) & PAGE_MASK) == 0 ? p0 + k : p1 + (a & 0xfff);
-            phys.write(p, 1, v >>> (8 * k));
-        }
+        return r;
     }
 
     /** Translates through the {@link Translator} and fills the TLB entry when allowed. */
