@@ -25,8 +25,13 @@ import org.jemu.cpu.time.VirtualClock;
  * single-stepping and the one after an interrupt shadow.
  */
 public final class Jit {
-    /** Executions of a block entry before its region is compiled. */
-    public static final int HOT = Integer.getInteger("jemu.jit.hot", 512);
+    /**
+     * Executions of a block entry before its region is compiled. Every region becomes a class that
+     * HotSpot first interprets and then compiles with C1 and C2 on the same two cores, so compiling
+     * lukewarm code costs more than interpreting it: at 4000 the stock boot took 14.8-15.4 s and the
+     * test programs 6.2-6.4 s, against 16.6 s and 7.1-7.4 s at 512 (bench/README.md, third round).
+     */
+    public static final int HOT = Integer.getInteger("jemu.jit.hot", 4000);
     /** Guest instructions per region before a split. */
     static final int MAX_REGION = Integer.getInteger("jemu.jit.maxInsns", 64);
     /** The smallest region tried when larger ones make methods over the size limit. */
