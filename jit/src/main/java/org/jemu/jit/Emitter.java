@@ -23,11 +23,14 @@ import org.objectweb.asm.MethodVisitor;
  *
  * <p>Locals of the generated method: {@link #C} CpuState, {@link #X} JitFrame, {@link #G} the GPR
  * array, {@link #F} Flags, {@link #M} Mmu, {@link #N} completed-instruction count, {@link #MAX} the
- * budget, and long temporaries {@link #TA} {@link #TB} {@link #TR} {@link #TEA}.
+ * budget, long temporaries {@link #TA} {@link #TB} {@link #TR} {@link #TEA}, and {@link #PC} the
+ * current fault point.
  */
 final class Emitter {
     static final int THIS = 0, C = 1, X = 2, G = 3, F = 4, M = 5, N = 6, MAX = 7;
-    static final int TA = 8, TB = 10, TR = 12, TEA = 14, LOCALS = 16;
+    static final int TA = 8, TB = 10, TR = 12, TEA = 14;
+    /** int local: the fault point of the instruction running (see RegionCompiler's fault table). */
+    static final int PC = 16;
 
     /** Instruction kinds for region building. */
     static final int K_STRAIGHT = 0, K_BRANCH = 1, K_END = 2;

@@ -21,8 +21,11 @@ import org.objectweb.asm.MethodVisitor;
  *
  * <p>Each block starts with the budget check ({@code n + length <= max}; the count then advances
  * by the block length at once) and, at loop heads, an interrupt poll. Each instruction that can
- * fault has its own JVM exception-table entry whose handler stores that instruction's RIP and
- * completed count and rethrows: precise guest state costs nothing on the normal path.
+ * fault is a fault point: it stores its number in a local first, and the method's one exception
+ * handler looks the number up in the region's fault table (the instruction's RIP and completed
+ * count) and rethrows. C2 sees a constant in that local at every throwing call, so precise guest
+ * state costs nothing on the normal path; one table entry per fault point costs three bytes of
+ * bytecode, where a handler each cost fifteen and an exception-table entry.
  *
  * <p>Methods above {@link #HUGE_METHOD} bytes are refused ({@link TooLarge}); HotSpot does not
  * compile methods over 8000 bytes of bytecode, so the caller retries with a smaller region.
@@ -35,6 +38,8 @@ final class RegionCompiler {
      */
     static final int HUGE_METHOD = Integer.getInteger("jemu.jit.maxBytes", 2500);
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    /** The region class's constructor: fallback instructions, fault-table RIPs and counts. */
+    private static final String CTOR = "([L" + INSN + ";[J[I)V";
 
     /** The region would make a method HotSpot will not compile. */
     static final class TooLarge extends Exception {
@@ -49,7 +54,15 @@ final class RegionCompiler {
     private Emitter em;
     private Map<Long, Block> blocks;
     private final List<Insn> consts = new ArrayList<>();
-    private final List<Runnable> handlers = new ArrayList<>();
+    /**
+     * The fault table, by fault point (0: none yet): the RIP to report, or {@link #RIP_SET} when
+     * the instruction is a fallback (the interpreter has set RIP), and how many of the region's
+     * instructions completed before it, relative to the count after its block's advance.
+     */
+    private final List<Long> faultRips = new ArrayList<>();
+    private final List<Integer> faultDones = new ArrayList<>();
+    /** Not a RIP (not canonical, above 4 GiB): the fault point's RIP is already in CpuState. */
+    private static final long RIP_SET = Long.MIN_VALUE;
     /** The last compiled region has inline SSE instructions. */
     boolean usedSse;
 
@@ -59,7 +72,10 @@ final class RegionCompiler {
     CompiledRegion compile(Map<Long, Block> blocks) throws TooLarge {
         this.blocks = blocks;
         consts.clear();
-        handlers.clear();
+        faultRips.clear();
+        faultDones.clear();
+        faultRips.add(RIP_SET);
+        faultDones.add(0);
         usedSse = false;
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
@@ -68,13 +84,21 @@ final class RegionCompiler {
         String name = "org/jemu/jit/R";
         cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", new String[] {"org/jemu/jit/CompiledRegion"});
         cw.visitField(ACC_PRIVATE | ACC_FINAL, "k", "[L" + INSN + ";", null, null).visitEnd();
-        MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "([L" + INSN + ";)V", null, null);
+        cw.visitField(ACC_PRIVATE | ACC_FINAL, "rips", "[J", null, null).visitEnd();
+        cw.visitField(ACC_PRIVATE | ACC_FINAL, "dones", "[I", null, null).visitEnd();
+        MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", CTOR, null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
         init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
         init.visitVarInsn(ALOAD, 0);
         init.visitVarInsn(ALOAD, 1);
         init.visitFieldInsn(PUTFIELD, name, "k", "[L" + INSN + ";");
+        init.visitVarInsn(ALOAD, 0);
+        init.visitVarInsn(ALOAD, 2);
+        init.visitFieldInsn(PUTFIELD, name, "rips", "[J");
+        init.visitVarInsn(ALOAD, 0);
+        init.visitVarInsn(ALOAD, 3);
+        init.visitFieldInsn(PUTFIELD, name, "dones", "[I");
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
@@ -82,11 +106,15 @@ final class RegionCompiler {
         mv = cw.visitMethod(ACC_PUBLIC, "run", "(L" + CPU + ";L" + FRAME + ";)I", null, null);
         em = new Emitter(mv);
         mv.visitCode();
+        Label tryStart = new Label(), tryEnd = new Label(), handler = new Label();
+        mv.visitTryCatchBlock(tryStart, tryEnd, handler, "org/jemu/cpu/GuestFault");
         prologue();
+        mv.visitLabel(tryStart);
         for (Block b : blocks.values()) b.label = new Label();
         entrySwitch();
         for (Block b : blocks.values()) block(b, name);
-        for (Runnable h : handlers) h.run();
+        mv.visitLabel(tryEnd);
+        faultHandler(handler, name);
         Label end = new Label();
         mv.visitLabel(end);
         if (end.getOffset() > HUGE_METHOD) throw new TooLarge();
@@ -104,8 +132,11 @@ final class RegionCompiler {
         }
         try {
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
+            long[] rips = faultRips.stream().mapToLong(Long::longValue).toArray();
+            int[] dones = faultDones.stream().mapToInt(Integer::intValue).toArray();
             CompiledRegion r = (CompiledRegion) hidden.findConstructor(hidden.lookupClass(),
-                    MethodType.methodType(void.class, Insn[].class)).invoke(consts.toArray(new Insn[0]));
+                    MethodType.methodType(void.class, Insn[].class, long[].class, int[].class))
+                    .invoke(consts.toArray(new Insn[0]), rips, dones);
             defineNanos += System.nanoTime() - t1;
             return r;
         } catch (RuntimeException | Error e) {
@@ -122,7 +153,8 @@ final class RegionCompiler {
         mv.visitInsn(ICONST_0); mv.visitVarInsn(ISTORE, N);
         mv.visitVarInsn(ALOAD, X); mv.visitFieldInsn(GETFIELD, FRAME, "max", "I"); mv.visitVarInsn(ISTORE, MAX);
         // Initialise the temporaries so every path into a handler has them typed.
-        for (int t = TA; t < LOCALS; t += 2) { mv.visitInsn(LCONST_0); mv.visitVarInsn(LSTORE, t); }
+        for (int t = TA; t < PC; t += 2) { mv.visitInsn(LCONST_0); mv.visitVarInsn(LSTORE, t); }
+        mv.visitInsn(ICONST_0); mv.visitVarInsn(ISTORE, PC);
     }
 
     /**
@@ -241,29 +273,50 @@ final class RegionCompiler {
         else exit(b.end(), 0);
     }
 
-    /** Emits {@code body} inside an exception range whose handler makes the fault precise. */
+    /** Emits {@code body} as a fault point reporting {@code rip} and {@code done} (see the class comment). */
     private void guarded(long rip, int done, Runnable body) {
-        Label start = new Label(), end = new Label(), handler = new Label();
-        mv.visitTryCatchBlock(start, end, handler, "org/jemu/cpu/GuestFault");
-        mv.visitLabel(start);
+        faultPoint(rip, done);
         body.run();
-        mv.visitLabel(end);
-        handlers.add(() -> {
-            mv.visitLabel(handler);
-            mv.visitVarInsn(ALOAD, C);
-            em.lconst(rip);
-            mv.visitFieldInsn(PUTFIELD, CPU, "rip", "J");
-            storeCount(done);
-            mv.visitInsn(ATHROW);
-        });
     }
 
-    /** x.count = n + done (with the exception on the stack). */
-    private void storeCount(int done) {
+    /** Numbers the next fault point and stores its number in {@link Emitter#PC}. */
+    private void faultPoint(long rip, int done) {
+        int pc = faultRips.size();
+        faultRips.add(rip);
+        faultDones.add(done);
+        em.iconst(pc);
+        mv.visitVarInsn(ISTORE, PC);
+    }
+
+    /**
+     * The one exception handler: for the fault point in {@link Emitter#PC}, c.rip = rips[pc] (unless
+     * a fallback set it), x.count = n + dones[pc]; rethrow.
+     */
+    private void faultHandler(Label handler, String cls) {
+        Label ripSet = new Label();
+        mv.visitLabel(handler);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, cls, "rips", "[J");
+        mv.visitVarInsn(ILOAD, PC);
+        mv.visitInsn(LALOAD);
+        mv.visitVarInsn(LSTORE, TA);
+        mv.visitVarInsn(LLOAD, TA);
+        em.lconst(RIP_SET);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFEQ, ripSet);
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitVarInsn(LLOAD, TA);
+        mv.visitFieldInsn(PUTFIELD, CPU, "rip", "J");
+        mv.visitLabel(ripSet);
         mv.visitVarInsn(ALOAD, X);
         mv.visitVarInsn(ILOAD, N);
-        if (done != 0) { em.iconst(done); mv.visitInsn(IADD); }
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, cls, "dones", "[I");
+        mv.visitVarInsn(ILOAD, PC);
+        mv.visitInsn(IALOAD);
+        mv.visitInsn(IADD);
         mv.visitFieldInsn(PUTFIELD, FRAME, "count", "I");
+        mv.visitInsn(ATHROW);
     }
 
     /**
@@ -277,9 +330,7 @@ final class RegionCompiler {
         mv.visitVarInsn(ALOAD, C);
         em.lconst(rip);
         mv.visitFieldInsn(PUTFIELD, CPU, "rip", "J");
-        Label start = new Label(), stop = new Label(), handler = new Label();
-        mv.visitTryCatchBlock(start, stop, handler, "org/jemu/cpu/GuestFault");
-        mv.visitLabel(start);
+        faultPoint(RIP_SET, done);
         mv.visitVarInsn(ALOAD, X);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, cls, "k", "[L" + INSN + ";");
@@ -289,12 +340,6 @@ final class RegionCompiler {
         mv.visitVarInsn(ILOAD, N);
         if (done != 0) { em.iconst(done); mv.visitInsn(IADD); }
         mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "fallback", "(L" + INSN + ";JI)Z", false);
-        mv.visitLabel(stop);
-        handlers.add(() -> {
-            mv.visitLabel(handler);
-            storeCount(done);
-            mv.visitInsn(ATHROW);
-        });
         if (end) {
             mv.visitInsn(POP);
             returnCount(done + 1);
