@@ -15,7 +15,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Turns the blocks of a region into a hidden class implementing {@link CompiledRegion}. Guest
+ * Turns the blocks of a region into a hidden class extending {@link CompiledRegion}. Guest
  * branches between blocks of the region become JVM jumps, so a guest loop is a JVM loop HotSpot
  * compiles as one; every other exit stores RIP and returns the completed-instruction count.
  *
@@ -39,6 +39,7 @@ final class RegionCompiler {
     static final int HUGE_METHOD = Integer.getInteger("jemu.jit.maxBytes", 2500);
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     /** The region class's constructor: fallback instructions, fault-table RIPs and counts. */
+    private static final String REGION = "org/jemu/jit/CompiledRegion";
     private static final String CTOR = "([L" + INSN + ";[J[I)V";
 
     /** The region would make a method HotSpot will not compile. */
@@ -82,14 +83,14 @@ final class RegionCompiler {
             protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; }
         };
         String name = "org/jemu/jit/R";
-        cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", new String[] {"org/jemu/jit/CompiledRegion"});
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, REGION, null);
         cw.visitField(ACC_PRIVATE | ACC_FINAL, "k", "[L" + INSN + ";", null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_FINAL, "rips", "[J", null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_FINAL, "dones", "[I", null, null).visitEnd();
         MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", CTOR, null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
-        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitMethodInsn(INVOKESPECIAL, REGION, "<init>", "()V", false);
         init.visitVarInsn(ALOAD, 0);
         init.visitVarInsn(ALOAD, 1);
         init.visitFieldInsn(PUTFIELD, name, "k", "[L" + INSN + ";");
