@@ -134,8 +134,38 @@ public final class SseFloat {
         return Float.floatToRawIntBits(r);
     }
 
-    /** One double-precision operation: {@code a op b} ({@code SQRT}: of {@code b}). */
+    /**
+     * One double-precision operation: {@code a op b} ({@code SQRT}: of {@code b}).
+     *
+     * <p>The common case first, in few enough bytecodes that HotSpot inlines it into compiled
+     * regions (where {@code op} is a constant and the selection folds away): round to nearest with
+     * every exception masked, normal operands and a normal result not near the bottom of the range.
+     * There Java's arithmetic is the SSE result and the only flag is PE, exactly as
+     * {@link #full64} finds them for the same inputs; everything else goes to {@link #full64}.
+     */
     public static long op64(CpuState c, int op, long a, long b) {
+        if (op != MIN && op != MAX && SseRounding.fast(c.mxcsr) && normal64(b) && (op == SQRT || normal64(a))) {
+            double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
+            double r = op == ADD ? x + y : op == SUB ? x - y : op == MUL ? x * y : op == DIV ? x / y : Math.sqrt(y);
+            double ar = Math.abs(r);
+            // (NaN fails every comparison, so SQRT of a negative goes on to full64.)
+            if (ar > Double.MIN_NORMAL && ar < Double.POSITIVE_INFINITY
+                    && (op <= SUB || (ar >= 0x1p-900 && Math.abs(y) >= 0x1p-900 && (op == SQRT || Math.abs(x) >= 0x1p-900)))) {
+                if (inexact64(op, x, y, r)) c.mxcsr |= PE;
+                return Double.doubleToRawLongBits(r);
+            }
+        }
+        return full64(c, op, a, b);
+    }
+
+    /** Neither zero, denormal, infinite nor NaN. */
+    private static boolean normal64(long v) {
+        long e = v & 0x7ff0000000000000L;
+        return e != 0 && e != 0x7ff0000000000000L;
+    }
+
+    /** {@link #op64} for every input: NaNs, DAZ/FTZ, denormals, exceptions, directed rounding. */
+    private static long full64(CpuState c, int op, long a, long b) {
         int m = c.mxcsr;
         a = daz64(m, a);
         b = daz64(m, b);
