@@ -65,6 +65,49 @@ public final class SseFloat {
      * per MXCSR; the flags are ORed into {@code c.mxcsr} (see {@link SseRounding#begin}).
      */
     public static int op32(CpuState c, int op, int a, int b) {
+        // The common case, inlinable as in op64 (see there); full32 for everything else.
+        if (op != MIN && op != MAX && SseRounding.fast(c.mxcsr) && normal32(b) && (op == SQRT || normal32(a))) {
+            float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+            float r = op == ADD ? x + y : op == SUB ? x - y : op == MUL ? x * y : op == DIV ? x / y : (float) Math.sqrt(y);
+            float ar = Math.abs(r);
+            if (ar > Float.MIN_NORMAL && ar < Float.POSITIVE_INFINITY) {
+                if (inexact32(op, x, y, r)) c.mxcsr |= PE;
+                return Float.floatToRawIntBits(r);
+            }
+        }
+        return full32(c, op, a, b);
+    }
+
+    private static boolean normal32(int v) {
+        int e = v & 0x7f800000;
+        return e != 0 && e != 0x7f800000;
+    }
+
+    /**
+     * Whether the normal result {@code r} of a single operation on normal operands is rounded: the
+     * exact value computed in double (and, where double may itself round, checked exact), as
+     * {@link #full32} decides it.
+     */
+    private static boolean inexact32(int op, float x, float y, float r) {
+        switch (op) {
+            case ADD: case SUB: {
+                double dx = x, dy = op == ADD ? y : -y, e = dx + dy;
+                return !twoSumExact(dx, dy, e) || (double) r != e;
+            }
+            case MUL: return (double) r != (double) x * (double) y;
+            case DIV: {
+                double e = (double) x / (double) y;
+                return Math.fma(-e, y, x) != 0 || (double) r != e;
+            }
+            default: {
+                double e = Math.sqrt(y);
+                return Math.fma(-e, e, y) != 0 || (double) r != e;
+            }
+        }
+    }
+
+    /** {@link #op32} for every input: NaNs, DAZ/FTZ, denormals, exceptions, directed rounding. */
+    private static int full32(CpuState c, int op, int a, int b) {
         int m = c.mxcsr;
         a = daz32(m, a);
         b = daz32(m, b);
