@@ -18,9 +18,10 @@
  *   <li>{@link org.jemu.jit.RegionCompiler} emits one method per region: guest branches between its
  *       blocks are JVM jumps, so a guest loop is a JVM loop; every other exit stores RIP and returns.
  *       {@link org.jemu.jit.Emitter} emits each instruction: simple integer and SSE forms inline,
- *       calling the same {@code org.jemu.cpu.exec} semantics as the interpreter (HotSpot inlines
- *       them; the hottest, such as {@code Alu.sub}, stay within C1's inlining limits of 35 bytes
- *       and 10 stack-and-local slots, since on a short run most regions run as C1 code); everything
+ *       calling the same {@code org.jemu.cpu.exec} semantics as the interpreter (C2 inlines them;
+ *       the hottest, such as {@code Alu.sub}, are under C1's 35-byte limit, though
+ *       {@code -XX:+PrintInlining} shows C1 still refusing {@code Alu.add/sub} for their stack use,
+ *       so C1 code calls them); everything
  *       else as a call to the interpreter on the decoded instruction
  *       ({@link org.jemu.jit.JitFrame#fallback}). Flags no later instruction of the block can observe
  *       are not recorded; a CMP/SUB/TEST followed by Jcc branches on the operands directly.
@@ -33,8 +34,9 @@
  *
  * <h2>Exactness</h2>
  * <ul>
- *   <li>Precise faults: each faulting instruction has its own entry in the method's exception table;
- *       the handler stores that instruction's RIP and the completed-instruction count and rethrows.
+ *   <li>Precise faults: each instruction that can fault first stores its fault-point number in a
+ *       local; the method's one exception handler looks up that instruction's RIP and the
+ *       completed-instruction count in the region's fault table, stores them and rethrows.
  *       Inline code orders side effects as the interpreter does (probe, then write; store, then RSP),
  *       so nothing of a faulting instruction is visible.
  *   <li>Devices and code writes: while a region runs, the MMU's slow path throws
@@ -50,8 +52,10 @@
  * </ul>
  *
  * <h2>Limits (see bench/README.md for the measured consequences)</h2>
- * Guest registers live in {@code CpuState.gpr}, not in JVM locals; regions stay within one page
+ * Guest registers live in {@code CpuState.gpr}, not in JVM locals (keeping them in locals was
+ * measured slower, twice: bench/README.md); regions stay within one page
  * and under {@link org.jemu.jit.RegionCompiler#HUGE_METHOD} bytecode bytes so HotSpot inlines the
- * helpers; regions do not chain to each other (each exit returns to the dispatcher).
+ * helpers; regions do not chain to each other (each exit returns to the dispatcher; a cached
+ * region-to-region link in the dispatcher was measured and gained nothing).
  */
 package org.jemu.jit;
