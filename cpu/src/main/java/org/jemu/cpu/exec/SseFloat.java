@@ -85,8 +85,8 @@ public final class SseFloat {
 
     /**
      * Whether the normal result {@code r} of a single operation on normal operands is rounded: the
-     * exact value computed in double (and, where double may itself round, checked exact), as
-     * {@link #full32} decides it.
+     * exact value computed in double (and, where double may itself round, checked exact). Shared
+     * by the fast path and {@link #full32}.
      */
     private static boolean inexact32(int op, float x, float y, float r) {
         switch (op) {
@@ -128,33 +128,9 @@ public final class SseFloat {
         float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
         int flags = 0;
         if ((op != SQRT && denormal32(a)) || denormal32(b)) flags |= DE;
-        float r;
-        double exact; // the result in double, and whether that double is itself exact
-        boolean exactInDouble = true;
-        switch (op) {
-            case ADD: case SUB: {
-                double dx = x, dy = op == ADD ? y : -y;
-                r = op == ADD ? x + y : x - y;
-                exact = dx + dy;
-                exactInDouble = twoSumExact(dx, dy, exact);
-                break;
-            }
-            case MUL:
-                r = x * y;
-                exact = (double) x * (double) y; // 24 + 24 bits: exact in double
-                break;
-            case DIV:
-                // Divide-by-zero outranks the denormal-operand exception (SDM Vol. 1 §11.5.2.1).
-                if (y == 0 && x == x && !Float.isInfinite(x) && x != 0) flags = ZE;
-                r = x / y;
-                exact = (double) x / (double) y;
-                exactInDouble = Double.isInfinite(exact) || Math.fma(-exact, y, x) == 0;
-                break;
-            default: // SQRT
-                r = (float) Math.sqrt(y);
-                exact = Math.sqrt(y);
-                exactInDouble = !(exact > 0) || Double.isInfinite(exact) || Math.fma(-exact, exact, y) == 0;
-        }
+        // Divide-by-zero outranks the denormal-operand exception (SDM Vol. 1 §11.5.2.1).
+        if (op == DIV && y == 0 && x == x && !Float.isInfinite(x) && x != 0) flags = ZE;
+        float r = op == ADD ? x + y : op == SUB ? x - y : op == MUL ? x * y : op == DIV ? x / y : (float) Math.sqrt(y);
         if (r != r) {
             // Invalid takes precedence over denormal-operand (SDM Vol. 1 §11.5.2.1 ordering): IE only.
             c.mxcsr |= IE;
@@ -173,7 +149,7 @@ public final class SseFloat {
             return (int) SseRounding.arith(c, op, a & 0xffffffffL, b & 0xffffffffL, false);
         }
         if (Float.isInfinite(r)) c.mxcsr |= OE | PE;
-        else if (!exactInDouble || (double) r != exact) c.mxcsr |= PE;
+        else if (inexact32(op, x, y, r)) c.mxcsr |= PE;
         return Float.floatToRawIntBits(r);
     }
 
