@@ -17,14 +17,18 @@ final class Block {
     org.objectweb.asm.Label label;
     /** A branch from a later (or the same) address targets this block: it polls for interrupts. */
     boolean loopHead;
-    /** When the block ends without a terminating instruction: where execution continues. */
-    long fallthrough = -1;
+    /** No fall-through. Not -1 or any negative number: higher-half (kernel) RIPs are negative as longs. */
+    static final long NONE = Long.MIN_VALUE;   // non-canonical, so never a RIP
+    /** When the block ends without a terminating instruction: where execution continues, else {@link #NONE}. */
+    long fallthrough = NONE;
 
     Block(long start) {
         this.start = start;
     }
 
     int size() { return insns.size(); }
+
+    boolean fallsThrough() { return fallthrough != NONE; }
 
     long end() {
         int n = insns.size();

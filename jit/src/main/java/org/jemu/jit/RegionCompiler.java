@@ -270,7 +270,7 @@ final class RegionCompiler {
             else em.straight(in, next, dead);
             prevInline = true;
         }
-        if (b.fallthrough >= 0) goTo(b.fallthrough);
+        if (b.fallsThrough()) goTo(b.fallthrough);
         else exit(b.end(), 0);
     }
 

@@ -69,7 +69,7 @@ final class RegionScanner {
                 Block t = blocks.get(lastRip + last.length + last.imm);
                 if (t != null && t.start <= lastRip) t.loopHead = true;
             }
-            if (b.fallthrough >= 0) {
+            if (b.fallsThrough()) {
                 Block t = blocks.get(b.fallthrough);
                 if (t != null && t.start <= lastRip) t.loopHead = true;
             }

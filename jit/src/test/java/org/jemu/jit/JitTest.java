@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class JitTest {
     static final long CODE = 0x1000, RAM = 1 << 20;
+    /** Where the guest's RAM is mapped a second time: a higher-half (kernel-style) address, negative as a long. */
+    static final long HIGH = 0xffffffff80000000L;
 
     /** A flat user-mode guest whose page table is an array the test can change. */
     static final class Guest {
@@ -46,6 +48,7 @@ class JitTest {
         Guest(byte[] code, boolean useJit, int hot, int maxRegions, boolean background) {
             for (int i = 0; i < map.length; i++) map[i] = i;
             Translator t = (linear, access, user) -> {
+                if (linear >= HIGH && linear < HIGH + RAM) linear -= HIGH;   // the higher-half alias
                 long page = linear >>> 12;
                 if (linear < 0 || page >= map.length || map[(int) page] < 0)
                     throw GuestFault.pf(linear, GuestFault.PF_U | (access == Translator.WRITE ? GuestFault.PF_W : 0));
@@ -234,6 +237,32 @@ class JitTest {
         g.run();
         assertEquals(0x5007, g.cpu.gpr[CpuState.RSI]);
         assertEquals(0x6007, g.cpu.gpr[CpuState.RDI]);
+    }
+
+    @Test
+    void aBlockFallingIntoALoopHeadStaysInTheRegionInTheHigherHalf() throws Exception {
+        // Block 1 ends by falling into block 2 (the JMP's target), as in the kernel's
+        // mpihelp_submul_1. At a higher-half RIP that fall-through once read as "none" (RIPs are
+        // negative as longs), and the region was left once per iteration.
+        byte[] code = Snippet.assemble("""
+                    xor %eax, %eax
+                    mov $1000, %ecx
+                    jmp 2f
+                1:  movslq %ecx, %rdx
+                2:  add %rdx, %rax
+                    dec %ecx
+                    jnz 1b
+                    syscall
+                """);
+        Guest a = new Guest(code, false, 1), b = new Guest(code, true, 1);
+        a.cpu.rip = b.cpu.rip = HIGH + CODE;
+        a.run();
+        b.run();
+        assertSameState(a, b);
+        assertEquals(1000 * 1001 / 2 - 1000, b.cpu.gpr[CpuState.RAX]);   // the first pass adds 0
+        Region r = b.jit.regionAt(HIGH + CODE, CODE);
+        assertNotNull(r, "compiled at the entry");
+        assertTrue(b.interp.retired() > 3000 && r.entries < 5, "the loop runs inside the region: " + r.entries + " entries");
     }
 
     @Test
