@@ -251,43 +251,11 @@ public final class Interpreter {
     private boolean execute(Insn in, long next) {
         CpuState c = cpu;
         long ea = in.hasMem ? Operands.ea(c, in, next) : 0;
+        OpGroups.Group g = OpGroups.of(in.op);
+        if (g != null) return g.run(c, in, ea, next);    // see OpGroups for why these are not cases
         switch (in.op) {
-            case Op.ADD: case Op.OR: case Op.ADC: case Op.SBB: case Op.AND: case Op.SUB: case Op.XOR:
-            case Op.CMP: case Op.TEST:
-                IntegerOps.alu(c, in, ea);
-                return true;
-            case Op.NOT: case Op.NEG: case Op.INC: case Op.DEC:
-                IntegerOps.unary(c, in, ea);
-                return true;
-            case Op.MUL: case Op.IMUL1: case Op.DIV: case Op.IDIV: case Op.IMUL2: case Op.IMUL3:
-                IntegerOps.mulDiv(c, in, ea);
-                return true;
-            case Op.ROL: case Op.ROR: case Op.RCL: case Op.RCR: case Op.SHL: case Op.SHR: case Op.SAR:
-                IntegerOps.shift(c, in, ea);
-                return true;
-            case Op.SHLD: case Op.SHRD: IntegerOps.doubleShift(c, in, ea); return true;
-            case Op.BT: case Op.BTS: case Op.BTR: case Op.BTC: IntegerOps.bitTest(c, in, ea); return true;
-            case Op.BSF: case Op.BSR: case Op.TZCNT: case Op.LZCNT: case Op.POPCNT:
-                IntegerOps.bitScan(c, in, ea);
-                return true;
-            case Op.BSWAP: IntegerOps.bswap(c, in); return true;
-            case Op.MOV: IntegerOps.mov(c, in, ea); return true;
-            case Op.MOV_MOFFS: IntegerOps.movMoffs(c, in); return true;
-            case Op.MOVZX: case Op.MOVSX: case Op.MOVSXD:
-                IntegerOps.movExtend(c, in, ea, in.row().sizes[1]);
-                return true;
-            case Op.MOVBE: IntegerOps.movbe(c, in, ea); return true;
             case Op.CRC32: Sse4Ops.crc32(c, in, ea); return true;
             case Op.LEA: Operands.writeGpr(c.gpr, in.reg, in.opSize, Operands.offset(c, in, next)); return true;
-            case Op.XCHG: IntegerOps.xchg(c, in, ea); return true;
-            case Op.XADD: IntegerOps.xadd(c, in, ea); return true;
-            case Op.CMPXCHG: IntegerOps.cmpxchg(c, in, ea); return true;
-            case Op.CMPXCHG8B: case Op.CMPXCHG16B: IntegerOps.cmpxchgWide(c, in, ea); return true;
-            case Op.CBW: IntegerOps.cbw(c, in); return true;
-            case Op.CWD: IntegerOps.cwd(c, in); return true;
-            case Op.XLAT: IntegerOps.xlat(c, in); return true;
-            case Op.CMOVCC: IntegerOps.cmov(c, in, ea); return true;
-            case Op.SETCC: IntegerOps.setcc(c, in, ea); return true;
             case Op.FWAIT: x87.fwait(); return true;
             case Op.NOP: case Op.PAUSE: case Op.PREFETCH:
             case Op.LFENCE: case Op.MFENCE: case Op.SFENCE:
@@ -295,17 +263,10 @@ public final class Interpreter {
             case Op.CLFLUSH: c.mmu.read8(ea); return true;
 
             // ---- stack ----
-            case Op.PUSH: StackOps.pushOp(c, in, next); return true;
-            case Op.POP: StackOps.popOp(c, in, next); return true;
-            case Op.PUSH_SEG: StackOps.pushSeg(c, in); return true;
             case Op.POP_SEG:
                 if (system != null) return system.execute(in, ea, next);
                 StackOps.popSeg(c, in);
                 return true;
-            case Op.PUSHF: StackOps.pushf(c, in); return true;
-            case Op.POPF: StackOps.popf(c, in); return true;
-            case Op.ENTER: StackOps.enter(c, in); return true;
-            case Op.LEAVE: StackOps.leave(c, in); return true;
 
             // ---- control transfer ----
             case Op.JCC:
@@ -341,10 +302,6 @@ public final class Interpreter {
             case Op.JRCXZ:
                 c.rip = (c.gpr[CpuState.RCX] & Operands.addrMask(in)) == 0 ? next + in.imm : next;
                 return false;
-
-            // ---- strings ----
-            case Op.MOVS: case Op.STOS: case Op.LODS: case Op.CMPS: case Op.SCAS:
-                return StringOps.execute(c, in);
 
             // ---- flags ----
             case Op.CMC: c.flags.complementCf(); return true;
