@@ -4,7 +4,10 @@
  * <h2>Design</h2>
  * {@link org.jemu.cpu.interp.Interpreter#step} asks the {@link org.jemu.cpu.decode.DecodeCache} for the
  * {@link org.jemu.cpu.decode.Insn} at RIP (decoded once per physical page), computes the memory
- * operand's linear address once, and switches on {@link org.jemu.cpu.decode.Insn#op}. Each case is
+ * operand's linear address once, and dispatches on {@link org.jemu.cpu.decode.Insn#op}: the integer,
+ * stack and string instructions through {@code OpGroups}, a table of lambdas (so
+ * HotSpot compiles each group apart and a newly reached rare branch recompiles one small method, not
+ * the whole dispatch), the rest through a switch. Each case is
  * operand plumbing only: {@link org.jemu.cpu.interp.Operands} (register rules, effective addresses),
  * {@link org.jemu.cpu.interp.IntegerOps}, {@link org.jemu.cpu.interp.StackOps},
  * {@link org.jemu.cpu.interp.StringOps}, {@link org.jemu.cpu.interp.SseOps} (SSE/SSE2; with
