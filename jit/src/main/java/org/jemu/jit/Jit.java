@@ -180,22 +180,39 @@ public final class Jit {
         while (done < max && !interp.stopRequested()) {
             Region r = lookup(c.rip);
             if (r == null) {
-                done += interp.runBlock(max - done);
+                long i = interp.runBlock(max - done);
+                interpretedInsns += i;
+                done += i;
                 continue;
             }
             int k = enter(r, (int) Math.min(max - done, Integer.MAX_VALUE));
+            entries++;
             r.entries++;
+            r.executed += k < 0 ? ~k : k;
             if (k < 0) {
                 int completed = ~k;
+                compiledInsns += completed;
                 interp.addRetired(completed);
                 done += completed;
-                if (x.fault != Mmu.BAIL) throw interp.refineFault(x.fault);
-                done += interp.runBlock(1);
+                if (x.fault != Mmu.BAIL) {
+                    faults++;
+                    throw interp.refineFault(x.fault);
+                }
+                bails++;
+                long i = interp.runBlock(1);
+                interpretedInsns += i;
+                done += i;
                 continue;
             }
             interp.addRetired(k);
+            compiledInsns += k;
             done += k;
-            if (k == 0) done += interp.runBlock(max - done);
+            if (k == 0) {
+                zeroRuns++;
+                long i = interp.runBlock(max - done);
+                interpretedInsns += i;
+                done += i;
+            }
         }
         return done;
     }

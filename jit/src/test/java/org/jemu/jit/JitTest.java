@@ -89,6 +89,8 @@ class JitTest {
         assertEquals(fa == null ? null : fa.getMessage(), fb == null ? null : fb.getMessage(), "fault");
         assertSameState(a, b);
         assertTrue(b.jit.stats().contains("regions compiled"), "the JIT ran");
+        if (fb == null)     // the statistics account for every instruction, compiled or interpreted
+            assertEquals(b.interp.retired(), b.jit.compiledInsns + b.jit.interpretedInsns, b.jit.stats());
         return b;
     }
 
