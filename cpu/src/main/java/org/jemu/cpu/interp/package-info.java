@@ -5,7 +5,7 @@
  * {@link org.jemu.cpu.interp.Interpreter#step} asks the {@link org.jemu.cpu.decode.DecodeCache} for the
  * {@link org.jemu.cpu.decode.Insn} at RIP (decoded once per physical page), computes the memory
  * operand's linear address once, and dispatches on {@link org.jemu.cpu.decode.Insn#op}: the integer,
- * stack and string instructions through {@code OpGroups}, a table of lambdas (so
+ * stack and string instructions through {@code OpGroups}, a table of small classes (so
  * HotSpot compiles each group apart and a newly reached rare branch recompiles one small method, not
  * the whole dispatch), the rest through a switch. Each case is
  * operand plumbing only: {@link org.jemu.cpu.interp.Operands} (register rules, effective addresses),
