@@ -122,25 +122,18 @@ public final class Jit {
             if (c.halted || clock.budgetCut()) break;
             long left = max - done;
             if (c.interruptShadow || c.flags.tf()) {
-                done += interp.runSystem(1, signals, clock);
+                done += interpreted(interp.runSystem(1, signals, clock));
                 continue;
             }
             Region r = lookup(c.rip);
             if (r == null) {
-                long i = interp.runSystem(left, signals, clock, true);
-                interpretedInsns += i;
-                done += i;
+                done += interpreted(interp.runSystem(left, signals, clock, true));
                 continue;
             }
             int k = enter(r, (int) Math.min(left, Integer.MAX_VALUE));
-            entries++;
-            r.entries++;
-            r.executed += k < 0 ? ~k : k;
             if (k < 0) {
                 // Bailed or faulted: the instruction at RIP goes to the interpreter.
                 int completed = ~k;
-                compiledInsns += completed;
-                if (x.fault == Mmu.BAIL) bails++; else faults++;
                 clock.retire(completed - x.retiredInRegion);
                 interp.addRetired(completed);
                 done += completed;
@@ -150,18 +143,14 @@ public final class Jit {
                     interp.addRetired(1);
                     done++;
                 } else if (done < max) {
-                    done += interp.runSystem(1, signals, clock);
+                    done += interpreted(interp.runSystem(1, signals, clock));
                 }
                 continue;
             }
             clock.retire(k - x.retiredInRegion);
             interp.addRetired(k);
             done += k;
-            compiledInsns += k;
-            if (k == 0) {
-                zeroRuns++;
-                done += interp.runSystem(left, signals, clock, true);   // budget below the block
-            }
+            if (k == 0) done += interpreted(interp.runSystem(left, signals, clock, true));   // budget below the block
         }
         return done;
     }
@@ -180,39 +169,21 @@ public final class Jit {
         while (done < max && !interp.stopRequested()) {
             Region r = lookup(c.rip);
             if (r == null) {
-                long i = interp.runBlock(max - done);
-                interpretedInsns += i;
-                done += i;
+                done += interpreted(interp.runBlock(max - done));
                 continue;
             }
             int k = enter(r, (int) Math.min(max - done, Integer.MAX_VALUE));
-            entries++;
-            r.entries++;
-            r.executed += k < 0 ? ~k : k;
             if (k < 0) {
                 int completed = ~k;
-                compiledInsns += completed;
                 interp.addRetired(completed);
                 done += completed;
-                if (x.fault != Mmu.BAIL) {
-                    faults++;
-                    throw interp.refineFault(x.fault);
-                }
-                bails++;
-                long i = interp.runBlock(1);
-                interpretedInsns += i;
-                done += i;
+                if (x.fault != Mmu.BAIL) throw interp.refineFault(x.fault);
+                done += interpreted(interp.runBlock(1));
                 continue;
             }
             interp.addRetired(k);
-            compiledInsns += k;
             done += k;
-            if (k == 0) {
-                zeroRuns++;
-                long i = interp.runBlock(max - done);
-                interpretedInsns += i;
-                done += i;
-            }
+            if (k == 0) done += interpreted(interp.runBlock(max - done));
         }
         return done;
     }
@@ -229,14 +200,29 @@ public final class Jit {
         x.codeDirty = false;
         Mmu m = cpu.mmu;
         m.bailOnSlowAccess = true;
+        int k;
         try {
-            return r.code.run(cpu, x);
+            k = r.code.run(cpu, x);
         } catch (GuestFault f) {
             x.fault = f;
-            return ~x.count;
+            k = ~x.count;
+            if (f == Mmu.BAIL) bails++; else faults++;
         } finally {
             m.bailOnSlowAccess = false;
         }
+        int completed = k < 0 ? ~k : k;
+        entries++;
+        r.entries++;
+        r.executed += completed;
+        compiledInsns += completed;
+        if (k == 0) zeroRuns++;
+        return k;
+    }
+
+    /** Counts {@code n} instructions the interpreter ran for the dispatcher (statistics); returns {@code n}. */
+    private long interpreted(long n) {
+        interpretedInsns += n;
+        return n;
     }
 
     private Region lookup(long rip) {
