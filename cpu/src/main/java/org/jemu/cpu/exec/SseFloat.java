@@ -68,7 +68,7 @@ public final class SseFloat {
         // The common case, inlinable as in op64 (see there); full32 for everything else.
         if (op != MIN && op != MAX && SseRounding.fast(c.mxcsr) && normal32(b) && (op == SQRT || normal32(a))) {
             float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
-            float r = op == ADD ? x + y : op == SUB ? x - y : op == MUL ? x * y : op == DIV ? x / y : (float) Math.sqrt(y);
+            float r = arith32(op, x, y);
             float ar = Math.abs(r);
             if (ar > Float.MIN_NORMAL && ar < Float.POSITIVE_INFINITY) {
                 if (inexact32(op, x, y, r)) c.mxcsr |= PE;
@@ -76,6 +76,11 @@ public final class SseFloat {
             }
         }
         return full32(c, op, a, b);
+    }
+
+    /** {@code x op y} ({@code SQRT}: of {@code y}) in Java's arithmetic: round to nearest, no flags. */
+    private static float arith32(int op, float x, float y) {
+        return op == ADD ? x + y : op == SUB ? x - y : op == MUL ? x * y : op == DIV ? x / y : (float) Math.sqrt(y);
     }
 
     private static boolean normal32(int v) {
@@ -130,7 +135,7 @@ public final class SseFloat {
         if ((op != SQRT && denormal32(a)) || denormal32(b)) flags |= DE;
         // Divide-by-zero outranks the denormal-operand exception (SDM Vol. 1 §11.5.2.1).
         if (op == DIV && y == 0 && x == x && !Float.isInfinite(x) && x != 0) flags = ZE;
-        float r = op == ADD ? x + y : op == SUB ? x - y : op == MUL ? x * y : op == DIV ? x / y : (float) Math.sqrt(y);
+        float r = arith32(op, x, y);
         if (r != r) {
             // Invalid takes precedence over denormal-operand (SDM Vol. 1 §11.5.2.1 ordering): IE only.
             c.mxcsr |= IE;
@@ -165,7 +170,7 @@ public final class SseFloat {
     public static long op64(CpuState c, int op, long a, long b) {
         if (op != MIN && op != MAX && SseRounding.fast(c.mxcsr) && normal64(b) && (op == SQRT || normal64(a))) {
             double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
-            double r = op == ADD ? x + y : op == SUB ? x - y : op == MUL ? x * y : op == DIV ? x / y : Math.sqrt(y);
+            double r = arith64(op, x, y);
             double ar = Math.abs(r);
             // (NaN fails every comparison, so SQRT of a negative goes on to full64.)
             if (ar > Double.MIN_NORMAL && ar < Double.POSITIVE_INFINITY
@@ -175,6 +180,11 @@ public final class SseFloat {
             }
         }
         return full64(c, op, a, b);
+    }
+
+    /** {@code x op y} ({@code SQRT}: of {@code y}) in Java's arithmetic: round to nearest, no flags. */
+    private static double arith64(int op, double x, double y) {
+        return op == ADD ? x + y : op == SUB ? x - y : op == MUL ? x * y : op == DIV ? x / y : Math.sqrt(y);
     }
 
     /** Neither zero, denormal, infinite nor NaN. */
@@ -205,17 +215,8 @@ public final class SseFloat {
         double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
         int flags = 0;
         if ((op != SQRT && denormal64(a)) || denormal64(b)) flags |= DE;
-        double r;
-        switch (op) {
-            case ADD: r = x + y; break;
-            case SUB: r = x - y; break;
-            case MUL: r = x * y; break;
-            case DIV:
-                if (y == 0 && !Double.isInfinite(x) && x != 0) flags = ZE; // outranks DE
-                r = x / y;
-                break;
-            default: r = Math.sqrt(y);
-        }
+        if (op == DIV && y == 0 && !Double.isInfinite(x) && x != 0) flags = ZE; // outranks DE
+        double r = arith64(op, x, y);
         if (r != r) {
             c.mxcsr |= IE;
             return INDEFINITE_D;
