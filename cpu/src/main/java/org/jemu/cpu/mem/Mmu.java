@@ -32,9 +32,12 @@ public final class Mmu {
      * Six tables (read, write, fetch at supervisor and at user privilege) and two more that stay
      * empty: while alignment checking is on, user reads and writes look there, miss, and take the
      * slow path, which checks alignment. The fast path itself never tests alignment.
+     *
+     * <p>Slot {@code i} is {@code tlb[2i]}, the linear page's tag, and {@code tlb[2i+1]}, the offset
+     * of its frame in {@code ram}: one array, so a lookup loads one array reference and pays one
+     * bounds check where separate tag and base arrays cost two of each.
      */
-    private final long[] tag = new long[8 * ENTRIES];
-    private final int[] base = new int[8 * ENTRIES];
+    private final long[] tlb = new long[16 * ENTRIES];
     private final boolean[] global = new boolean[8 * ENTRIES];
     private static final int ALWAYS_MISS = 6 * ENTRIES;
     /** Offset mask of the page an entry came from: 0xfff, or 0x1fffff / 0x3fffffff for a 2 MiB / 1 GiB page. */
@@ -48,7 +51,7 @@ public final class Mmu {
     private final boolean[] listedLarge = new boolean[8 * ENTRIES];
     private int largeCount;
 
-    /** Table offsets for the current privilege: 0 for supervisor, 3*ENTRIES for user. */
+    /** Offsets in {@link #tlb} of the current privilege's tables: 0 for supervisor, 2 * 3 * ENTRIES for user. */
     private int readT, writeT, fetchT;
     private boolean user;
     private boolean alignmentCheck;
@@ -66,7 +69,7 @@ public final class Mmu {
         this.phys = phys;
         this.ram = phys.ram();
         this.translator = translator;
-        java.util.Arrays.fill(tag, INVALID);
+        java.util.Arrays.fill(tlb, INVALID);      // tags and frame offsets alike: only tags are read unmatched
         setUser(false);
         phys.setCodeMarkListener(this::dropWritesToCodePages);
     }
@@ -80,9 +83,9 @@ public final class Mmu {
         this.user = user;
         int t = user ? 3 * ENTRIES : 0;
         boolean checked = user && alignmentCheck;
-        readT = checked ? ALWAYS_MISS : t;
-        writeT = checked ? ALWAYS_MISS + ENTRIES : t + ENTRIES;
-        fetchT = t + 2 * ENTRIES;
+        readT = 2 * (checked ? ALWAYS_MISS : t);
+        writeT = 2 * (checked ? ALWAYS_MISS + ENTRIES : t + ENTRIES);
+        fetchT = 2 * (t + 2 * ENTRIES);
     }
 
     /**
@@ -99,30 +102,41 @@ public final class Mmu {
 
     // ---- fast paths ---------------------------------------------------------------------------
 
+    // A slot's tag is a page whose number ends in the slot's index, so the tag can equal the page
+    // of an access's last byte only when that is the page of its first byte (the next page has the
+    // next index): one compare checks both the hit and that the access does not cross the page.
+
+    /** The slot of {@code va} in the table at {@code t} (an offset in {@link #tlb}, a multiple of 2). */
+    private static int slot(int t, long va) {
+        return t + ((int) (va >>> 11) & (MASK << 1));
+    }
+
+    /** The {@code ram} index of {@code va} through slot {@code s}, whose tag matched. */
+    private int at(int s, long va) {
+        return (int) tlb[s + 1] + (int) (va & 0xfff);
+    }
+
     public int read8(long va) {
-        int i = readT + ((int) (va >>> 12) & MASK);
-        if (tag[i] == (va & PAGE_MASK)) return ram[base[i] + (int) (va & 0xfff)] & 0xff;
+        int s = slot(readT, va);
+        if (tlb[s] == (va & PAGE_MASK)) return ram[at(s, va)] & 0xff;
         return (int) readSlow(va, 1);
     }
 
     public int read16(long va) {
-        int i = readT + ((int) (va >>> 12) & MASK);
-        int off = (int) (va & 0xfff);
-        if (tag[i] == (va & PAGE_MASK) && off <= 0xffe) return (short) SHORT.get(ram, base[i] + off) & 0xffff;
+        int s = slot(readT, va);
+        if (tlb[s] == ((va + 1) & PAGE_MASK)) return (short) SHORT.get(ram, at(s, va)) & 0xffff;
         return (int) readSlow(va, 2);
     }
 
     public int read32(long va) {
-        int i = readT + ((int) (va >>> 12) & MASK);
-        int off = (int) (va & 0xfff);
-        if (tag[i] == (va & PAGE_MASK) && off <= 0xffc) return (int) INT.get(ram, base[i] + off);
+        int s = slot(readT, va);
+        if (tlb[s] == ((va + 3) & PAGE_MASK)) return (int) INT.get(ram, at(s, va));
         return (int) readSlow(va, 4);
     }
 
     public long read64(long va) {
-        int i = readT + ((int) (va >>> 12) & MASK);
-        int off = (int) (va & 0xfff);
-        if (tag[i] == (va & PAGE_MASK) && off <= 0xff8) return (long) LONG.get(ram, base[i] + off);
+        int s = slot(readT, va);
+        if (tlb[s] == ((va + 7) & PAGE_MASK)) return (long) LONG.get(ram, at(s, va));
         return readSlow(va, 8);
     }
 
@@ -137,29 +151,26 @@ public final class Mmu {
     }
 
     public void write8(long va, int v) {
-        int i = writeT + ((int) (va >>> 12) & MASK);
-        if (tag[i] == (va & PAGE_MASK)) { ram[base[i] + (int) (va & 0xfff)] = (byte) v; return; }
+        int s = slot(writeT, va);
+        if (tlb[s] == (va & PAGE_MASK)) { ram[at(s, va)] = (byte) v; return; }
         writeSlow(va, 1, v);
     }
 
     public void write16(long va, int v) {
-        int i = writeT + ((int) (va >>> 12) & MASK);
-        int off = (int) (va & 0xfff);
-        if (tag[i] == (va & PAGE_MASK) && off <= 0xffe) { SHORT.set(ram, base[i] + off, (short) v); return; }
+        int s = slot(writeT, va);
+        if (tlb[s] == ((va + 1) & PAGE_MASK)) { SHORT.set(ram, at(s, va), (short) v); return; }
         writeSlow(va, 2, v);
     }
 
     public void write32(long va, int v) {
-        int i = writeT + ((int) (va >>> 12) & MASK);
-        int off = (int) (va & 0xfff);
-        if (tag[i] == (va & PAGE_MASK) && off <= 0xffc) { INT.set(ram, base[i] + off, v); return; }
+        int s = slot(writeT, va);
+        if (tlb[s] == ((va + 3) & PAGE_MASK)) { INT.set(ram, at(s, va), v); return; }
         writeSlow(va, 4, v);
     }
 
     public void write64(long va, long v) {
-        int i = writeT + ((int) (va >>> 12) & MASK);
-        int off = (int) (va & 0xfff);
-        if (tag[i] == (va & PAGE_MASK) && off <= 0xff8) { LONG.set(ram, base[i] + off, v); return; }
+        int s = slot(writeT, va);
+        if (tlb[s] == ((va + 7) & PAGE_MASK)) { LONG.set(ram, at(s, va), v); return; }
         writeSlow(va, 8, v);
     }
 
@@ -174,8 +185,8 @@ public final class Mmu {
 
     /** Instruction fetch of one byte, with execute permission. */
     public int fetch8(long va) {
-        int i = fetchT + ((int) (va >>> 12) & MASK);
-        if (tag[i] == (va & PAGE_MASK)) return ram[base[i] + (int) (va & 0xfff)] & 0xff;
+        int s = slot(fetchT, va);
+        if (tlb[s] == (va & PAGE_MASK)) return ram[at(s, va)] & 0xff;
         long p = translate(va, Translator.FETCH);
         return (int) phys.read(p, 1);
     }
@@ -185,15 +196,15 @@ public final class Mmu {
      * which is keyed by physical page.
      */
     public long fetchPhysical(long va) {
-        int i = fetchT + ((int) (va >>> 12) & MASK);
-        if (tag[i] == (va & PAGE_MASK)) return base[i] + (va & 0xfff);
+        int s = slot(fetchT, va);
+        if (tlb[s] == (va & PAGE_MASK)) return at(s, va);
         return translate(va, Translator.FETCH);
     }
 
     /** Checks that a write to [va, va+size) would succeed, without writing (for read-modify-write). */
     public void probeWrite(long va, int size) {
-        int i = writeT + ((int) (va >>> 12) & MASK);
-        if (tag[i] == (va & PAGE_MASK) && (va & 0xfff) <= 0x1000 - size) return;
+        int s = slot(writeT, va);
+        if (tlb[s] == ((va + size - 1) & PAGE_MASK)) return;
         long p = translate(va, Translator.WRITE);
         if (bailOnSlowAccess) bailOnWrite(p);
         if (((va ^ (va + size - 1)) & PAGE_MASK) != 0) {
@@ -296,8 +307,8 @@ public final class Mmu {
         if (access == Translator.WRITE && phys.isCodePage(page >>> 12)) return;
         int t = user ? 3 * ENTRIES : 0;
         int i = t + access * ENTRIES + ((int) (va >>> 12) & MASK);
-        tag[i] = va & PAGE_MASK;
-        base[i] = (int) page;
+        tlb[2 * i] = va & PAGE_MASK;
+        tlb[2 * i + 1] = page;
         global[i] = translatorGlobal();
         pageMask[i] = pageMaskHint;
         if (pageMaskHint != 0xfff) {
@@ -328,7 +339,7 @@ public final class Mmu {
     // ---- invalidation -------------------------------------------------------------------------
 
     public void flushAll() {
-        java.util.Arrays.fill(tag, INVALID);
+        java.util.Arrays.fill(tlb, INVALID);      // tags and frame offsets alike: only tags are read unmatched
         java.util.Arrays.fill(largeRegions, 0);
         hugeListed = false;
         for (int k = 0; k < largeCount; k++) listedLarge[largeSlots[k]] = false;
@@ -336,7 +347,7 @@ public final class Mmu {
     }
 
     public void flushNonGlobal() {
-        for (int i = 0; i < tag.length; i++) if (!global[i]) tag[i] = INVALID;
+        for (int i = 0; i < global.length; i++) if (!global[i]) tlb[2 * i] = INVALID;
     }
 
     /**
@@ -347,15 +358,16 @@ public final class Mmu {
     public void flushPage(long va) {
         int idx = (int) (va >>> 12) & MASK;
         long t = va & PAGE_MASK;
-        for (int k = 0; k < 6; k++) if (tag[k * ENTRIES + idx] == t) tag[k * ENTRIES + idx] = INVALID;
+        for (int k = 0; k < 6; k++) if (tlb[2 * (k * ENTRIES + idx)] == t) tlb[2 * (k * ENTRIES + idx)] = INVALID;
         // The stock kernel's early boot INVLPGs 4 KiB fixmap pages about 70,000 times while the TLB
         // holds thousands of pieces of large pages: scan only when one may cover va.
         if (!hugeListed && largeRegions[largeRegion(va)] == 0) return;
         for (int k = 0; k < largeCount; ) {
             int i = largeSlots[k];
             long m = pageMask[i];
-            if (m != 0xfff && tag[i] != INVALID && ((tag[i] ^ va) & ~m) == 0) tag[i] = INVALID;
-            if (m == 0xfff || tag[i] == INVALID) {          // reused for a small page, or gone: unlist
+            long tag = tlb[2 * i];
+            if (m != 0xfff && tag != INVALID && ((tag ^ va) & ~m) == 0) tlb[2 * i] = tag = INVALID;
+            if (m == 0xfff || tag == INVALID) {          // reused for a small page, or gone: unlist
                 listedLarge[i] = false;
                 largeSlots[k] = largeSlots[--largeCount];
             } else {
@@ -367,6 +379,6 @@ public final class Mmu {
     private void dropWritesToCodePages() {
         for (int t = ENTRIES; t < 6 * ENTRIES; t += 3 * ENTRIES)
             for (int i = t; i < t + ENTRIES; i++)
-                if (tag[i] != INVALID && phys.isCodePage(base[i] >>> 12)) tag[i] = INVALID;
+                if (tlb[2 * i] != INVALID && phys.isCodePage(tlb[2 * i + 1] >>> 12)) tlb[2 * i] = INVALID;
     }
 }

@@ -60,6 +60,40 @@ class PagingTranslatorTest {
         assertEquals(0x1122334455667788L, mmu.read64(0x600000 + 0x12345));
     }
 
+    /**
+     * SDM Vol. 3A §4.7: an access crossing a page boundary uses both pages' translations. Pages
+     * 0x400000 and 0x402000 (frames 0x10000 and 0x12000) are both cached first, so a crossing
+     * access finds its first page in the TLB; every size at every offset of the last 8 bytes must
+     * come from both frames, and the crossing into the read-only page must fault on a write.
+     */
+    @Test
+    void pageCrossingAccessesUseBothFramesWhenTheFirstPageIsCached() {
+        mem.write(PT + 8 * 1, 8, 0x12000 | P | RW | US);             // 0x401000 -> 0x12000, not 0x11000
+        for (int k = 0; k < 8; k++) {
+            mem.write(0x10ff8 + k, 1, 0xa0 + k);
+            mem.write(0x12000 + k, 1, 0xa8 + k);
+            mem.write(0x11000 + k, 1, 0x55);                          // what the next frame would give
+        }
+        mmu.read8(0x400000);
+        mmu.read8(0x401000);
+        mmu.write8(0x400000, 0xa0);
+        for (long va = 0x400ff8; va < 0x401000; va++) {
+            long off = va - 0x400ff8;
+            long expect = 0;
+            for (int b = 7; b >= 0; b--) expect = expect << 8 | (0xa0 + off + b);
+            assertEquals(expect & 0xffff, mmu.read16(va) & 0xffff, "read16 at " + Long.toHexString(va));
+            assertEquals(expect & 0xffffffffL, mmu.read32(va) & 0xffffffffL, "read32 at " + Long.toHexString(va));
+            assertEquals(expect, mmu.read64(va), "read64 at " + Long.toHexString(va));
+        }
+        mmu.write64(0x400ffc, 0x0706050403020100L);
+        assertEquals(0x03020100L, mem.read(0x10ffc, 4));
+        assertEquals(0x07060504L, mem.read(0x12000, 4));
+        mem.write(PT + 8 * 1, 8, 0x11000 | P | US);                  // 0x401000 read-only again
+        mmu.flushPage(0x401000);
+        assertEquals(P | 2, pfCode(() -> mmu.write32(0x400ffe, 0), 0x401000), "present, write, supervisor");
+        assertEquals(0x0302, mem.read(0x10ffe, 2), "nothing written before the fault");
+    }
+
     @Test
     void oneGigabytePage() {
         mem.write(PDPT + 8 * 1, 8, P | RW | PS);   // linear 1 GiB -> physical 0
