@@ -302,31 +302,41 @@ final class Emitter {
         if (in.addrSize == 4) { lconst(0xffffffffL); mv.visitInsn(LAND); }
     }
 
+    /** The region class's static final TLB and RAM arrays (see {@link RegionCompiler}). */
+    static final String REGION_CLASS = "org/jemu/jit/R", TLB_FIELD = "T", RAM_FIELD = "RAM";
+    private static final String ARRAYS = "L" + MMU + ";[J[BJ";
+
+    /** Pushes the MMU, its TLB and RAM (constants of the region class) and TEA: a fast path's first arguments. */
+    private void mmuArgs() {
+        mv.visitVarInsn(ALOAD, M);
+        mv.visitFieldInsn(GETSTATIC, REGION_CLASS, TLB_FIELD, "[J");
+        mv.visitFieldInsn(GETSTATIC, REGION_CLASS, RAM_FIELD, "[B");
+        mv.visitVarInsn(LLOAD, TEA);
+    }
+
     /** Pushes the value at TEA, zero-extended. */
     void memRead(int size) {
-        mv.visitVarInsn(ALOAD, M);
-        mv.visitVarInsn(LLOAD, TEA);
+        mmuArgs();
         switch (size) {
-            case 1: mv.visitMethodInsn(INVOKEVIRTUAL, MMU, "read8", "(J)I", false); mv.visitInsn(I2L); break;
-            case 2: mv.visitMethodInsn(INVOKEVIRTUAL, MMU, "read16", "(J)I", false); mv.visitInsn(I2L); break;
+            case 1: mv.visitMethodInsn(INVOKESTATIC, MMU, "read8", "(" + ARRAYS + ")I", false); mv.visitInsn(I2L); break;
+            case 2: mv.visitMethodInsn(INVOKESTATIC, MMU, "read16", "(" + ARRAYS + ")I", false); mv.visitInsn(I2L); break;
             case 4:
-                mv.visitMethodInsn(INVOKEVIRTUAL, MMU, "read32", "(J)I", false);
+                mv.visitMethodInsn(INVOKESTATIC, MMU, "read32", "(" + ARRAYS + ")I", false);
                 mv.visitInsn(I2L); lconst(0xffffffffL); mv.visitInsn(LAND);
                 break;
-            default: mv.visitMethodInsn(INVOKEVIRTUAL, MMU, "read64", "(J)J", false);
+            default: mv.visitMethodInsn(INVOKESTATIC, MMU, "read64", "(" + ARRAYS + ")J", false);
         }
     }
 
     /** Writes long local {@code v} at TEA. */
     void memWrite(int size, int v) {
-        mv.visitVarInsn(ALOAD, M);
-        mv.visitVarInsn(LLOAD, TEA);
+        mmuArgs();
         mv.visitVarInsn(LLOAD, v);
         switch (size) {
-            case 1: mv.visitInsn(L2I); mv.visitMethodInsn(INVOKEVIRTUAL, MMU, "write8", "(JI)V", false); break;
-            case 2: mv.visitInsn(L2I); mv.visitMethodInsn(INVOKEVIRTUAL, MMU, "write16", "(JI)V", false); break;
-            case 4: mv.visitInsn(L2I); mv.visitMethodInsn(INVOKEVIRTUAL, MMU, "write32", "(JI)V", false); break;
-            default: mv.visitMethodInsn(INVOKEVIRTUAL, MMU, "write64", "(JJ)V", false);
+            case 1: mv.visitInsn(L2I); mv.visitMethodInsn(INVOKESTATIC, MMU, "write8", "(" + ARRAYS + "I)V", false); break;
+            case 2: mv.visitInsn(L2I); mv.visitMethodInsn(INVOKESTATIC, MMU, "write16", "(" + ARRAYS + "I)V", false); break;
+            case 4: mv.visitInsn(L2I); mv.visitMethodInsn(INVOKESTATIC, MMU, "write32", "(" + ARRAYS + "I)V", false); break;
+            default: mv.visitMethodInsn(INVOKESTATIC, MMU, "write64", "(" + ARRAYS + "J)V", false);
         }
     }
 

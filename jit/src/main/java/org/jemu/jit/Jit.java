@@ -42,7 +42,7 @@ public final class Jit {
     private final JitFrame frame;
     private final RegionCache regions;
     private final RegionScanner scanner;
-    private final RegionCompiler compiler = new RegionCompiler();
+    private final RegionCompiler compiler;
     long compileNanos;
     /** Statistics: region entries, bails to the interpreter, faults, instructions run compiled and interpreted. */
     long entries, bails, faults, compiledInsns, interpretedInsns, zeroRuns;
@@ -99,6 +99,7 @@ public final class Jit {
         this.interp = interp;
         this.cpu = interp.cpu();
         this.frame = new JitFrame(cpu, interp);
+        this.compiler = new RegionCompiler(cpu.mmu);
         this.regions = new RegionCache(frame, maxRegions);
         this.scanner = new RegionScanner(interp.decodeCache(), cpu.mmu);
         interp.decodeCache().setChained(regions);

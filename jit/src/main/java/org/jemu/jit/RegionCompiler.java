@@ -70,6 +70,13 @@ final class RegionCompiler {
     /** Nanoseconds spent defining classes (the rest of compiling is scanning and ASM). */
     long defineNanos;
 
+    /** The machine's MMU: its TLB and RAM arrays become constants of every region class. */
+    private final org.jemu.cpu.mem.Mmu mmu;
+
+    RegionCompiler(org.jemu.cpu.mem.Mmu mmu) {
+        this.mmu = mmu;
+    }
+
     CompiledRegion compile(Map<Long, Block> blocks) throws TooLarge {
         this.blocks = blocks;
         consts.clear();
@@ -82,8 +89,9 @@ final class RegionCompiler {
             @Override
             protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; }
         };
-        String name = "org/jemu/jit/R";
+        String name = REGION_CLASS;
         cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, REGION, null);
+        constants(cw);
         cw.visitField(ACC_PRIVATE | ACC_FINAL, "k", "[L" + INSN + ";", null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_FINAL, "rips", "[J", null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_FINAL, "dones", "[I", null, null).visitEnd();
@@ -132,7 +140,8 @@ final class RegionCompiler {
             }
         }
         try {
-            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes,
+                    new Object[] {mmu.tlbArray(), mmu.ramArray()}, true);
             long[] rips = faultRips.stream().mapToLong(Long::longValue).toArray();
             int[] dones = faultDones.stream().mapToInt(Integer::intValue).toArray();
             CompiledRegion r = (CompiledRegion) hidden.findConstructor(hidden.lookupClass(),
@@ -145,6 +154,37 @@ final class RegionCompiler {
         } catch (Throwable t) {
             throw new IllegalStateException("cannot define a compiled region", t);
         }
+    }
+
+    /**
+     * {@code static final long[] T} and {@code byte[] RAM}, the MMU's TLB and guest RAM, set by the
+     * class initialiser from the class data. C2 treats static finals as constants: the memory fast
+     * paths it inlines then load neither array from the MMU (nor again after every call), and know
+     * both arrays' lengths.
+     */
+    private static void constants(ClassWriter cw) {
+        cw.visitField(ACC_STATIC | ACC_FINAL, TLB_FIELD, "[J", null, null).visitEnd();
+        cw.visitField(ACC_STATIC | ACC_FINAL, RAM_FIELD, "[B", null, null).visitEnd();
+        MethodVisitor clinit = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+        clinit.visitCode();
+        clinit.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+        clinit.visitLdcInsn("_");
+        clinit.visitLdcInsn(org.objectweb.asm.Type.getType(Object[].class));
+        clinit.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
+        clinit.visitTypeInsn(CHECKCAST, "[Ljava/lang/Object;");
+        clinit.visitInsn(DUP);
+        clinit.visitInsn(ICONST_0);
+        clinit.visitInsn(AALOAD);
+        clinit.visitTypeInsn(CHECKCAST, "[J");
+        clinit.visitFieldInsn(PUTSTATIC, REGION_CLASS, TLB_FIELD, "[J");
+        clinit.visitInsn(ICONST_1);
+        clinit.visitInsn(AALOAD);
+        clinit.visitTypeInsn(CHECKCAST, "[B");
+        clinit.visitFieldInsn(PUTSTATIC, REGION_CLASS, RAM_FIELD, "[B");
+        clinit.visitInsn(RETURN);
+        clinit.visitMaxs(0, 0);
+        clinit.visitEnd();
     }
 
     private void prologue() {

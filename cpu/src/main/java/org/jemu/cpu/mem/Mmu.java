@@ -105,40 +105,91 @@ public final class Mmu {
     // A slot's tag is a page whose number ends in the slot's index, so the tag can equal the page
     // of an access's last byte only when that is the page of its first byte (the next page has the
     // next index): one compare checks both the hit and that the access does not cross the page.
+    //
+    // The fast paths are static and take the TLB and RAM arrays as arguments: compiled regions pass
+    // them from static final fields of their own class (see org.jemu.jit.RegionCompiler), which C2
+    // treats as constants, so it neither reloads them after every call nor loads their lengths, and
+    // the masked slot index needs no bounds check. The instance methods pass this MMU's arrays.
+
+    /** The TLB array, for compiled code that holds it as a constant (the static fast paths). */
+    public long[] tlbArray() { return tlb; }
+
+    /** Guest RAM, for compiled code that holds it as a constant (the static fast paths). */
+    public byte[] ramArray() { return ram; }
 
     /** The slot of {@code va} in the table at {@code t} (an offset in {@link #tlb}, a multiple of 2). */
     private static int slot(int t, long va) {
-        return t + ((int) (va >>> 11) & (MASK << 1));
+        return (t + ((int) (va >>> 11) & (MASK << 1))) & (16 * ENTRIES - 2);
     }
 
-    /** The {@code ram} index of {@code va} through slot {@code s}, whose tag matched. */
-    private int at(int s, long va) {
+    /** The {@code ram} index of {@code va} through slot {@code s} of {@code tlb}, whose tag matched. */
+    private static int at(long[] tlb, int s, long va) {
         return (int) tlb[s + 1] + (int) (va & 0xfff);
     }
 
-    public int read8(long va) {
-        int s = slot(readT, va);
-        if (tlb[s] == (va & PAGE_MASK)) return ram[at(s, va)] & 0xff;
-        return (int) readSlow(va, 1);
+    public static int read8(Mmu m, long[] tlb, byte[] ram, long va) {
+        int s = slot(m.readT, va);
+        if (tlb[s] == (va & PAGE_MASK)) return ram[at(tlb, s, va)] & 0xff;
+        return (int) m.readSlow(va, 1);
     }
 
-    public int read16(long va) {
-        int s = slot(readT, va);
-        if (tlb[s] == ((va + 1) & PAGE_MASK)) return (short) SHORT.get(ram, at(s, va)) & 0xffff;
-        return (int) readSlow(va, 2);
+    public static int read16(Mmu m, long[] tlb, byte[] ram, long va) {
+        int s = slot(m.readT, va);
+        if (tlb[s] == ((va + 1) & PAGE_MASK)) return (short) SHORT.get(ram, at(tlb, s, va)) & 0xffff;
+        return (int) m.readSlow(va, 2);
     }
 
-    public int read32(long va) {
-        int s = slot(readT, va);
-        if (tlb[s] == ((va + 3) & PAGE_MASK)) return (int) INT.get(ram, at(s, va));
-        return (int) readSlow(va, 4);
+    public static int read32(Mmu m, long[] tlb, byte[] ram, long va) {
+        int s = slot(m.readT, va);
+        if (tlb[s] == ((va + 3) & PAGE_MASK)) return (int) INT.get(ram, at(tlb, s, va));
+        return (int) m.readSlow(va, 4);
     }
 
-    public long read64(long va) {
-        int s = slot(readT, va);
-        if (tlb[s] == ((va + 7) & PAGE_MASK)) return (long) LONG.get(ram, at(s, va));
-        return readSlow(va, 8);
+    public static long read64(Mmu m, long[] tlb, byte[] ram, long va) {
+        int s = slot(m.readT, va);
+        if (tlb[s] == ((va + 7) & PAGE_MASK)) return (long) LONG.get(ram, at(tlb, s, va));
+        return m.readSlow(va, 8);
     }
+
+    public static void write8(Mmu m, long[] tlb, byte[] ram, long va, int v) {
+        int s = slot(m.writeT, va);
+        if (tlb[s] == (va & PAGE_MASK)) { ram[at(tlb, s, va)] = (byte) v; return; }
+        m.writeSlow(va, 1, v);
+    }
+
+    public static void write16(Mmu m, long[] tlb, byte[] ram, long va, int v) {
+        int s = slot(m.writeT, va);
+        if (tlb[s] == ((va + 1) & PAGE_MASK)) { SHORT.set(ram, at(tlb, s, va), (short) v); return; }
+        m.writeSlow(va, 2, v);
+    }
+
+    public static void write32(Mmu m, long[] tlb, byte[] ram, long va, int v) {
+        int s = slot(m.writeT, va);
+        if (tlb[s] == ((va + 3) & PAGE_MASK)) { INT.set(ram, at(tlb, s, va), v); return; }
+        m.writeSlow(va, 4, v);
+    }
+
+    public static void write64(Mmu m, long[] tlb, byte[] ram, long va, long v) {
+        int s = slot(m.writeT, va);
+        if (tlb[s] == ((va + 7) & PAGE_MASK)) { LONG.set(ram, at(tlb, s, va), v); return; }
+        m.writeSlow(va, 8, v);
+    }
+
+    public int read8(long va) { return read8(this, tlb, ram, va); }
+
+    public int read16(long va) { return read16(this, tlb, ram, va); }
+
+    public int read32(long va) { return read32(this, tlb, ram, va); }
+
+    public long read64(long va) { return read64(this, tlb, ram, va); }
+
+    public void write8(long va, int v) { write8(this, tlb, ram, va, v); }
+
+    public void write16(long va, int v) { write16(this, tlb, ram, va, v); }
+
+    public void write32(long va, int v) { write32(this, tlb, ram, va, v); }
+
+    public void write64(long va, long v) { write64(this, tlb, ram, va, v); }
 
     /** Reads 1, 2, 4 or 8 bytes, zero-extended. */
     public long read(long va, int size) {
@@ -148,30 +199,6 @@ public final class Mmu {
             case 4: return read32(va) & 0xffffffffL;
             default: return read64(va);
         }
-    }
-
-    public void write8(long va, int v) {
-        int s = slot(writeT, va);
-        if (tlb[s] == (va & PAGE_MASK)) { ram[at(s, va)] = (byte) v; return; }
-        writeSlow(va, 1, v);
-    }
-
-    public void write16(long va, int v) {
-        int s = slot(writeT, va);
-        if (tlb[s] == ((va + 1) & PAGE_MASK)) { SHORT.set(ram, at(s, va), (short) v); return; }
-        writeSlow(va, 2, v);
-    }
-
-    public void write32(long va, int v) {
-        int s = slot(writeT, va);
-        if (tlb[s] == ((va + 3) & PAGE_MASK)) { INT.set(ram, at(s, va), v); return; }
-        writeSlow(va, 4, v);
-    }
-
-    public void write64(long va, long v) {
-        int s = slot(writeT, va);
-        if (tlb[s] == ((va + 7) & PAGE_MASK)) { LONG.set(ram, at(s, va), v); return; }
-        writeSlow(va, 8, v);
     }
 
     public void write(long va, int size, long v) {
@@ -186,7 +213,7 @@ public final class Mmu {
     /** Instruction fetch of one byte, with execute permission. */
     public int fetch8(long va) {
         int s = slot(fetchT, va);
-        if (tlb[s] == (va & PAGE_MASK)) return ram[at(s, va)] & 0xff;
+        if (tlb[s] == (va & PAGE_MASK)) return ram[at(tlb, s, va)] & 0xff;
         long p = translate(va, Translator.FETCH);
         return (int) phys.read(p, 1);
     }
@@ -197,7 +224,7 @@ public final class Mmu {
      */
     public long fetchPhysical(long va) {
         int s = slot(fetchT, va);
-        if (tlb[s] == (va & PAGE_MASK)) return at(s, va);
+        if (tlb[s] == (va & PAGE_MASK)) return at(tlb, s, va);
         return translate(va, Translator.FETCH);
     }
 
