@@ -277,8 +277,7 @@ final class Emitter {
     void ea(Insn in, long next) {
         pushOffset(in, next);
         if (in.segment >= CpuState.FS) {
-            mv.visitVarInsn(ALOAD, C);
-            mv.visitFieldInsn(GETFIELD, CPU, "segBase", "[J");
+            mv.visitFieldInsn(GETSTATIC, REGION_CLASS, SEG_FIELD, "[J");
             iconst(in.segment);
             mv.visitInsn(LALOAD);
             mv.visitInsn(LADD);
@@ -302,8 +301,9 @@ final class Emitter {
         if (in.addrSize == 4) { lconst(0xffffffffL); mv.visitInsn(LAND); }
     }
 
-    /** The region class's static final TLB and RAM arrays (see {@link RegionCompiler}). */
-    static final String REGION_CLASS = "org/jemu/jit/R", TLB_FIELD = "T", RAM_FIELD = "RAM";
+    /** The region class and its constants (static final fields, see {@link RegionCompiler}). */
+    static final String REGION_CLASS = "org/jemu/jit/R", TLB_FIELD = "TLB", RAM_FIELD = "RAM", GPR_FIELD = "GPR",
+            FLAGS_FIELD = "FLAGS", MMU_FIELD = "MMU", XMM_FIELD = "XMM", SEG_FIELD = "SEG";
     private static final String ARRAYS = "L" + MMU + ";[J[BJ";
 
     /** Pushes the MMU, its TLB and RAM (constants of the region class) and TEA: a fast path's first arguments. */
@@ -476,16 +476,14 @@ final class Emitter {
     }
 
     private void xmm(int i) {
-        mv.visitVarInsn(ALOAD, C);
-        mv.visitFieldInsn(GETFIELD, CPU, "xmm", "[J");
+        mv.visitFieldInsn(GETSTATIC, REGION_CLASS, XMM_FIELD, "[J");
         iconst(i);
         mv.visitInsn(LALOAD);
     }
 
     /** xmm[i] = long local v. */
     private void setXmm(int i, int v) {
-        mv.visitVarInsn(ALOAD, C);
-        mv.visitFieldInsn(GETFIELD, CPU, "xmm", "[J");
+        mv.visitFieldInsn(GETSTATIC, REGION_CLASS, XMM_FIELD, "[J");
         iconst(i);
         mv.visitVarInsn(LLOAD, v);
         mv.visitInsn(LASTORE);
@@ -582,8 +580,7 @@ final class Emitter {
         if (helper.indexOf('/') >= 0) {            // packed integer: SseInt / Ssse3
             if (in.rm >= 0) { xmm(2 * in.rm); lstore(TA); xmm(2 * in.rm + 1); lstore(TB); }
             else load16(true);
-            mv.visitVarInsn(ALOAD, C);
-            mv.visitFieldInsn(GETFIELD, CPU, "xmm", "[J");
+            mv.visitFieldInsn(GETSTATIC, REGION_CLASS, XMM_FIELD, "[J");
             iconst(d); lload(TA); lload(TB);
             int dot = helper.lastIndexOf('.');
             mv.visitMethodInsn(INVOKESTATIC, helper.substring(0, dot), helper.substring(dot + 1), "([JIJJ)V", false);

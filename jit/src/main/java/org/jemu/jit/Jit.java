@@ -99,7 +99,7 @@ public final class Jit {
         this.interp = interp;
         this.cpu = interp.cpu();
         this.frame = new JitFrame(cpu, interp);
-        this.compiler = new RegionCompiler(cpu.mmu);
+        this.compiler = new RegionCompiler(cpu);
         this.regions = new RegionCache(frame, maxRegions);
         this.scanner = new RegionScanner(interp.decodeCache(), cpu.mmu);
         interp.decodeCache().setChained(regions);

@@ -70,11 +70,13 @@ final class RegionCompiler {
     /** Nanoseconds spent defining classes (the rest of compiling is scanning and ASM). */
     long defineNanos;
 
-    /** The machine's MMU: its TLB and RAM arrays become constants of every region class. */
+    /** The machine's CPU: its register arrays, flags, MMU, TLB and RAM become constants of every region class. */
+    private final org.jemu.cpu.CpuState cpu;
     private final org.jemu.cpu.mem.Mmu mmu;
 
-    RegionCompiler(org.jemu.cpu.mem.Mmu mmu) {
-        this.mmu = mmu;
+    RegionCompiler(org.jemu.cpu.CpuState cpu) {
+        this.cpu = cpu;
+        this.mmu = cpu.mmu;
     }
 
     CompiledRegion compile(Map<Long, Block> blocks) throws TooLarge {
@@ -141,7 +143,7 @@ final class RegionCompiler {
         }
         try {
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes,
-                    new Object[] {mmu.tlbArray(), mmu.ramArray()}, true);
+                    constantValues(), true);
             long[] rips = faultRips.stream().mapToLong(Long::longValue).toArray();
             int[] dones = faultDones.stream().mapToInt(Integer::intValue).toArray();
             CompiledRegion r = (CompiledRegion) hidden.findConstructor(hidden.lookupClass(),
@@ -157,14 +159,23 @@ final class RegionCompiler {
     }
 
     /**
-     * {@code static final long[] T} and {@code byte[] RAM}, the MMU's TLB and guest RAM, set by the
-     * class initialiser from the class data. C2 treats static finals as constants: the memory fast
-     * paths it inlines then load neither array from the MMU (nor again after every call), and know
-     * both arrays' lengths.
+     * The region class's constants: static final fields set by its class initialiser from the class
+     * data ({@link #constantValues}, in this order). C2 treats static finals as constants, so
+     * compiled code neither keeps these references in registers nor reloads them from the stack or
+     * from their owners after each call, knows the arrays' lengths (the constant indexes of the
+     * register array and the masked TLB slot need no bounds check), and addresses the flags' fields
+     * directly.
      */
+    private static final String[][] CONSTANTS = {
+        {TLB_FIELD, "[J"}, {RAM_FIELD, "[B"}, {GPR_FIELD, "[J"}, {FLAGS_FIELD, "L" + FLAGS + ";"},
+        {MMU_FIELD, "L" + MMU + ";"}, {XMM_FIELD, "[J"}, {SEG_FIELD, "[J"},
+    };
+
+    private Object[] constantValues() {
+        return new Object[] {mmu.tlbArray(), mmu.ramArray(), cpu.gpr, cpu.flags, cpu.mmu, cpu.xmm, cpu.segBase};
+    }
+
     private static void constants(ClassWriter cw) {
-        cw.visitField(ACC_STATIC | ACC_FINAL, TLB_FIELD, "[J", null, null).visitEnd();
-        cw.visitField(ACC_STATIC | ACC_FINAL, RAM_FIELD, "[B", null, null).visitEnd();
         MethodVisitor clinit = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         clinit.visitCode();
         clinit.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
@@ -173,24 +184,25 @@ final class RegionCompiler {
         clinit.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
                 "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
         clinit.visitTypeInsn(CHECKCAST, "[Ljava/lang/Object;");
-        clinit.visitInsn(DUP);
-        clinit.visitInsn(ICONST_0);
-        clinit.visitInsn(AALOAD);
-        clinit.visitTypeInsn(CHECKCAST, "[J");
-        clinit.visitFieldInsn(PUTSTATIC, REGION_CLASS, TLB_FIELD, "[J");
-        clinit.visitInsn(ICONST_1);
-        clinit.visitInsn(AALOAD);
-        clinit.visitTypeInsn(CHECKCAST, "[B");
-        clinit.visitFieldInsn(PUTSTATIC, REGION_CLASS, RAM_FIELD, "[B");
+        for (int i = 0; i < CONSTANTS.length; i++) {
+            String field = CONSTANTS[i][0], desc = CONSTANTS[i][1];
+            cw.visitField(ACC_STATIC | ACC_FINAL, field, desc, null, null).visitEnd();
+            clinit.visitInsn(DUP);
+            clinit.visitIntInsn(BIPUSH, i);
+            clinit.visitInsn(AALOAD);
+            clinit.visitTypeInsn(CHECKCAST, desc.startsWith("[") ? desc : desc.substring(1, desc.length() - 1));
+            clinit.visitFieldInsn(PUTSTATIC, REGION_CLASS, field, desc);
+        }
+        clinit.visitInsn(POP);
         clinit.visitInsn(RETURN);
         clinit.visitMaxs(0, 0);
         clinit.visitEnd();
     }
 
     private void prologue() {
-        mv.visitVarInsn(ALOAD, C); mv.visitFieldInsn(GETFIELD, CPU, "gpr", "[J"); mv.visitVarInsn(ASTORE, G);
-        mv.visitVarInsn(ALOAD, C); mv.visitFieldInsn(GETFIELD, CPU, "flags", "L" + FLAGS + ";"); mv.visitVarInsn(ASTORE, F);
-        mv.visitVarInsn(ALOAD, C); mv.visitFieldInsn(GETFIELD, CPU, "mmu", "L" + MMU + ";"); mv.visitVarInsn(ASTORE, M);
+        mv.visitFieldInsn(GETSTATIC, REGION_CLASS, GPR_FIELD, "[J"); mv.visitVarInsn(ASTORE, G);
+        mv.visitFieldInsn(GETSTATIC, REGION_CLASS, FLAGS_FIELD, "L" + FLAGS + ";"); mv.visitVarInsn(ASTORE, F);
+        mv.visitFieldInsn(GETSTATIC, REGION_CLASS, MMU_FIELD, "L" + MMU + ";"); mv.visitVarInsn(ASTORE, M);
         mv.visitInsn(ICONST_0); mv.visitVarInsn(ISTORE, N);
         mv.visitVarInsn(ALOAD, X); mv.visitFieldInsn(GETFIELD, FRAME, "max", "I"); mv.visitVarInsn(ISTORE, MAX);
         // Initialise the temporaries so every path into a handler has them typed.
