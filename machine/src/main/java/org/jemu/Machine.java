@@ -93,6 +93,7 @@ public final class Machine {
      */
     public Machine(MachineConfig config, SerialSink console) throws IOException, KernelFormatException, InitramfsException {
         this.config = config;
+        ClassWarmUp.start(config.accel != MachineConfig.Accel.INTERP);
         memory = new PhysicalMemory(config.ramSize);
         Mmu mmu = new Mmu(memory, null);
         cpu = new CpuState(mmu);
