@@ -7,12 +7,14 @@ package org.jemu;
  * 0.2 s for 512 MiB on the development machine). Both would otherwise run one after the other on
  * the thread that builds the machine, before the first guest instruction.
  *
+ * The same for {@code jemu user}, whose guest frames are allocated up front too.
+ *
  * <p>Only classes whose static initialisers touch nothing the constructing thread initialises
  * first (memory, MMU, devices) are listed, so the two threads cannot wait on each other's class
  * initialisation. A failure here is ignored: the constructing thread initialises the class itself
  * when it reaches it, and reports any error there.
  */
-final class ClassWarmUp {
+public final class ClassWarmUp {
     private ClassWarmUp() {}
 
     private static final String[] CLASSES = {
@@ -22,7 +24,8 @@ final class ClassWarmUp {
         "org.jemu.jit.Emitter", "org.objectweb.asm.ClassWriter",
     };
 
-    static void start(boolean jit) {
+    /** Starts the warm-up thread; {@code jit} adds the JIT's classes. */
+    public static void start(boolean jit) {
         Thread t = new Thread(() -> {
             ClassLoader loader = ClassWarmUp.class.getClassLoader();
             try {

@@ -73,6 +73,7 @@ public final class UserMain {
         }
 
         PhysicalMemory phys;
+        org.jemu.ClassWarmUp.start(o.jit);
         try {
             phys = new PhysicalMemory((long) o.ramMiB << 20);
         } catch (IllegalArgumentException | OutOfMemoryError e) {
