@@ -51,6 +51,12 @@
  *       interrupt shadow end the region.
  * </ul>
  *
+ * <h2>Constants</h2>
+ * Each region class has the machine's TLB array, guest RAM, register array, flags object, MMU, XMM
+ * array and segment bases as static final fields, set from its class data; HotSpot folds them as
+ * constants into the compiled region (no reloads after calls, known array lengths). The memory
+ * accesses call {@link org.jemu.cpu.mem.Mmu}'s static fast paths with the two arrays.
+ *
  * <h2>Limits (see bench/README.md for the measured consequences)</h2>
  * Guest registers live in {@code CpuState.gpr}, not in JVM locals (keeping them in locals was
  * measured slower, twice: bench/README.md); regions stay within one page

@@ -10,9 +10,9 @@ import static org.jemu.cpu.mem.PhysicalMemory.SHORT;
  * Linear-address access with a software TLB: the hot path of every guest memory access.
  *
  * <p>The TLB is direct-mapped, {@link #ENTRIES} entries per table, one table for each of read, write
- * and fetch at supervisor and at user privilege (six tables in one pair of arrays). An entry holds the
- * page's linear tag and the RAM array offset of the physical page, so a hit is one compare and one
- * array access. Misses, page-crossing accesses, MMIO and writes to code pages go through the slow
+ * and fetch at supervisor and at user privilege (six tables in one array). An entry holds the
+ * page's linear tag and the RAM array offset of the physical page, so a hit is one compare (which
+ * also rules out page crossing) and one array access. Misses, page-crossing accesses, MMIO and writes to code pages go through the slow
  * path: the {@link Translator} (page walk or user page map), then {@link PhysicalMemory}.
  *
  * <p>As on hardware, a cached translation stays in use until {@link #flushPage}, {@link #flushNonGlobal}
