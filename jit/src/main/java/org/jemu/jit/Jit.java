@@ -100,7 +100,8 @@ public final class Jit {
         this.cpu = interp.cpu();
         this.frame = new JitFrame(cpu, interp);
         this.compiler = new RegionCompiler(cpu);
-        this.regions = new RegionCache(frame, maxRegions);
+        this.regions = new RegionCache(frame, maxRegions, interp.decodeCache());
+        interp.setJitThreshold(this.hot);
         this.scanner = new RegionScanner(interp.decodeCache(), cpu.mmu);
         interp.decodeCache().setChained(regions);
     }
@@ -253,7 +254,17 @@ public final class Jit {
         if (background && !finished.isEmpty()) installFinished();
         Region r = regions.get(rip, p);
         if (r != null) return r.code != null && (!r.sse || sseUsable()) ? r : null;
-        if (!regions.hot(p, hot)) return null;
+        // Tiering: the entry's executions are counted in its decoded instruction (the interpreter
+        // counts the entries it passes in a block-to-block run there too).
+        org.jemu.cpu.decode.Insn in;
+        try {
+            in = interp.decodeCache().get(cpu.mmu, rip);
+        } catch (GuestFault f) {
+            return null;     // the interpreter raises it
+        }
+        in.jitEntry = false;             // no region here (any more): the interpreter may run through
+        if (++in.jitHeat < hot) return null;
+        in.jitHeat = 0;
         if (background) {
             submit(rip, p);
             return null;

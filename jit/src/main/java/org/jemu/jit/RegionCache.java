@@ -9,14 +9,14 @@ import org.jemu.cpu.decode.DecodeCache;
 /**
  * Compiled regions by the physical address of each of their entry points (every block start of a
  * region), with a per-page index so a write to a code page drops every region on it. The map is
- * open-addressed on the physical address (no boxing on the lookup every region exit makes);
- * execution counts of uncompiled entries (the tiering
- * decision) live in a hashed counter table where collisions only make code hot sooner.
+ * open-addressed on the physical address (no boxing on the lookup every region exit makes).
+ * Execution counts of uncompiled entries (the tiering decision) live in the decoded instructions
+ * ({@link org.jemu.cpu.decode.Insn#jitHeat}), and each entry point's instruction is marked
+ * ({@link org.jemu.cpu.decode.Insn#jitEntry}), so the interpreter stops there for the dispatcher.
  *
  * <p>Chained behind the {@link DecodeCache}, which owns the physical memory's code-write slot.
  */
 final class RegionCache implements DecodeCache.Chained {
-    private static final int COUNTERS = 1 << 16;
     /**
      * The code cache's bound: at this many live regions everything is dropped (as QEMU flushes its
      * full translation buffer), so hidden classes no longer referenced can be unloaded and what is
@@ -31,8 +31,9 @@ final class RegionCache implements DecodeCache.Chained {
     private Region[] table = new Region[1 << 12];
     private int used, live;
     private final HashMap<Long, List<Region>> byPage = new HashMap<>();
-    private final short[] counters = new short[COUNTERS];
     private final JitFrame frame;
+    /** The instruction cache in front of this one: entry points are marked in its instructions. */
+    private final DecodeCache decoded;
     int compiled, invalidated, flushes;
     /** Write generations per physical page (hashed; a collision only discards a background result). */
     private final int[] pageGen = new int[1 << 16];
@@ -49,8 +50,9 @@ final class RegionCache implements DecodeCache.Chained {
         compiled--;
     }
 
-    RegionCache(JitFrame frame, int maxLive) {
+    RegionCache(JitFrame frame, int maxLive, DecodeCache decoded) {
         this.frame = frame;
+        this.decoded = decoded;
         this.maxLive = Math.max(1, maxLive);
     }
 
@@ -72,18 +74,6 @@ final class RegionCache implements DecodeCache.Chained {
             if (r == null) return null;
             if (k[i] == phys && r != TOMBSTONE) return r.mappedAs(rip, phys) ? r : null;
         }
-    }
-
-    /** Counts one execution of the uncompiled entry at {@code phys}; true when it became hot. */
-    boolean hot(long phys, int threshold) {
-        int i = hash(phys) & (COUNTERS - 1);
-        int v = counters[i] + 1;
-        if (v >= threshold) {
-            counters[i] = 0;
-            return true;
-        }
-        counters[i] = (short) Math.min(v, Short.MAX_VALUE);
-        return false;
     }
 
     /**
@@ -109,6 +99,8 @@ final class RegionCache implements DecodeCache.Chained {
             k[i] = e;
             t[i] = r;
             r.mapped++;
+            org.jemu.cpu.decode.Insn in = decoded.cached(e);
+            if (in != null) in.jitEntry = true;
         }
         live++;
         byPage.computeIfAbsent(r.phys >>> 12, k -> new ArrayList<>(2)).add(r);
@@ -158,6 +150,18 @@ final class RegionCache implements DecodeCache.Chained {
             keys[i] = oldKeys[j];
             table[i] = r;
             used++;
+        }
+    }
+
+    @Override
+    public boolean isEntry(long phys) {
+        long[] k = keys;
+        Region[] t = table;
+        int m = t.length - 1;
+        for (int i = hash(phys) & m; ; i = (i + 1) & m) {
+            Region r = t[i];
+            if (r == null) return false;
+            if (k[i] == phys && r != TOMBSTONE) return true;
         }
     }
 

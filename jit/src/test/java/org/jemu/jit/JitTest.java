@@ -270,6 +270,46 @@ class JitTest {
         assertTrue(b.interp.retired() > 3000 && r.entries <= bound, "the loop runs inside the region: " + r.entries + " entries");
     }
 
+    /**
+     * System mode ({@link Jit#runSystem}): cold code runs in the interpreter from block to block,
+     * counting block entries in the decoded instructions, and stops before an instruction where a
+     * compiled region starts (marked {@code jitEntry}), so the dispatcher enters the region. f, on
+     * a page of its own, loops five times per call; its loop head becomes hot first, and from then
+     * on each call's remaining iterations run in that region. The state must equal the
+     * interpreter's after the same number of instructions.
+     */
+    @Test
+    void interpretedCodeStopsWhereACompiledRegionStarts() throws Exception {
+        byte[] code = Snippet.assemble("""
+                    xor %eax, %eax
+                    mov $200, %ecx
+                1:  call f
+                    dec %ecx
+                    jnz 1b
+                2:  jmp 2b
+                    .org 0x1000
+                f:  mov $5, %edx
+                3:  add %rdx, %rax
+                    dec %edx
+                    jnz 3b
+                    ret
+                """);
+        int hot = 50;
+        Guest a = new Guest(code, false, hot), b = new Guest(code, true, hot);
+        org.jemu.cpu.io.CpuSignals signals = new org.jemu.cpu.io.CpuSignals();
+        long budget = 200 * (3 + 1 + 15 + 1) + 1000;         // the loops, then the final jmp spins
+        a.interp.runSystem(budget, signals, org.jemu.cpu.time.VirtualClock.deterministic(0, 1_000_000_000L, 0));
+        b.jit.runSystem(budget, signals, org.jemu.cpu.time.VirtualClock.deterministic(0, 1_000_000_000L, 0));
+        assertSameState(a, b);
+        assertEquals(200 * (5 + 4 + 3 + 2 + 1), b.cpu.gpr[CpuState.RAX]);
+        assertEquals(b.interp.retired(), b.jit.compiledInsns + b.jit.interpretedInsns, b.jit.stats());
+        long head = CODE + 0x1000 + 5;                         // 3: after the 5-byte MOV
+        Region loop = b.jit.regionAt(head, head);
+        assertNotNull(loop, "f's loop compiled");
+        assertTrue(loop.entries >= 100, "entered from interpreted code at each call: " + loop.entries + " entries");
+        assertTrue(b.interp.decodeCache().cached(head).jitEntry, "the loop head's instruction is marked");
+    }
+
     @Test
     void aRegionIsEnteredAtAnyOfItsBlocks() throws Exception {
         // f1 falls into f2 by a jump, so f2 is a block of the region compiled when f1 became hot;

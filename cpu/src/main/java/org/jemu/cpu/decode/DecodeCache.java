@@ -71,6 +71,8 @@ public final class DecodeCache implements PhysicalMemory.CodeWriteListener {
             in = new Insn();
         }
         decoder.decode(mmu, rip, in);
+        in.jitHeat = 0;
+        in.jitEntry = chained != null && chained.isEntry(p);
         if (off + in.length > PAGE) {
             long tail = mmu.fetchPhysical(tailStart(rip, in)) >>> 12;
             in.tailPage = tail;
@@ -100,6 +102,16 @@ public final class DecodeCache implements PhysicalMemory.CodeWriteListener {
     /** Receives code writes and invalidations after the cache (the JIT's region cache). */
     public interface Chained extends PhysicalMemory.CodeWriteListener {
         void invalidatedAll();
+
+        /** True when compiled code may start at physical address {@code phys} (see {@link Insn#jitEntry}). */
+        boolean isEntry(long phys);
+    }
+
+    /** The cached instruction at physical address {@code p}, or null when none is cached. */
+    public Insn cached(long p) {
+        if (p < 0 || (p >>> 12) >= pages.length) return null;
+        Insn[] arr = pages[(int) (p >>> 12)];
+        return arr == null ? null : arr[(int) (p & (PAGE - 1))];
     }
 
     private Chained chained;

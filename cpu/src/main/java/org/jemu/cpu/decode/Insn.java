@@ -95,6 +95,17 @@ public final class Insn {
      * from when it was cached; -1 otherwise. The decode cache re-checks it before reuse.
      */
     public long tailPage = -1;
+    /**
+     * For the JIT's tiering (cached instructions only; reset by each decode): how often this
+     * instruction started a basic block, counted by the JIT's dispatcher and by the interpreter's
+     * block-to-block runs ({@code Interpreter.runSystem} with a JIT threshold).
+     */
+    public int jitHeat;
+    /**
+     * A compiled region starts here (or is being compiled): the interpreter's block-to-block run
+     * stops before this instruction so the JIT's dispatcher can enter the region.
+     */
+    public boolean jitEntry;
 
     /** The table row this instruction was decoded from. */
     public Form row() { return OpTable.form(form); }

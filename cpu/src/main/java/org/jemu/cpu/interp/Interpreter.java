@@ -128,6 +128,11 @@ public final class Interpreter {
                           boolean toBlockEnd) {
         CpuState c = cpu;
         long n = 0;
+        // With a JIT threshold, a block end does not end the run: the next instruction is a block
+        // entry, counted in its Insn, and the run stops before it only when it is hot or compiled
+        // code starts there. Cold code then runs block after block without a dispatcher round trip.
+        boolean counting = toBlockEnd && jitHot > 0;
+        boolean entry = false;
         while (n < max) {
             int w = signals.word();
             if (w != 0 && org.jemu.cpu.sys.Interrupts.actionable(c, w) != 0) break;
@@ -137,6 +142,7 @@ public final class Interpreter {
             try {
                 long rip = c.rip;
                 Insn in = cache.get(c.mmu, rip);
+                if (entry && (in.jitEntry || ++in.jitHeat >= jitHot)) break;
                 if (execute(in, rip + in.length)) c.rip = rip + in.length;
                 // Single-step (SDM Vol. 3B §17.3.1.4): an instruction that began with TF=1 and
                 // completed is followed by a #DB trap (DR6.BS), except INT n/INT3/INT1, whose
@@ -153,11 +159,28 @@ public final class Interpreter {
             if (shadow) c.interruptShadow = false;
             n++;
             clock.retire(1);
-            if (c.halted || end || clock.budgetCut()) break;
+            if (c.halted || clock.budgetCut()) break;
+            if (end) {
+                // An interrupt shadow or TF must go back to the caller, which single-steps them.
+                if (!counting || c.interruptShadow || c.flags.tf()) break;
+                entry = true;
+            } else {
+                entry = false;
+            }
         }
         retired += n;
         return n;
     }
+
+    /** Executions of a block entry at which the JIT compiles it; 0 when no JIT counts (see {@link #runSystem}). */
+    private int jitHot;
+
+    /**
+     * Lets {@link #runSystem} with {@code toBlockEnd} run on across block ends, counting each block
+     * entry in its {@link Insn#jitHeat} and stopping before one that reaches {@code hot} or has
+     * {@link Insn#jitEntry} set (the JIT's dispatcher then looks there).
+     */
+    public void setJitThreshold(int hot) { jitHot = hot; }
 
     /**
      * Delivers a guest exception raised by the instruction at RIP through the IDT, as
