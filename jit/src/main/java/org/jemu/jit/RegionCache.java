@@ -66,13 +66,19 @@ final class RegionCache implements DecodeCache.Chained {
      * one of its blocks, with the page mapped at the same linear address); null when none.
      */
     Region get(long rip, long phys) {
+        Region r = at(phys);
+        return r != null && r.mappedAs(rip, phys) ? r : null;
+    }
+
+    /** The region with an entry point at {@code phys}, whatever its linear mapping; null when none. */
+    private Region at(long phys) {
         long[] k = keys;
         Region[] t = table;
         int m = t.length - 1;
         for (int i = hash(phys) & m; ; i = (i + 1) & m) {
             Region r = t[i];
             if (r == null) return null;
-            if (k[i] == phys && r != TOMBSTONE) return r.mappedAs(rip, phys) ? r : null;
+            if (k[i] == phys && r != TOMBSTONE) return r;
         }
     }
 
@@ -155,14 +161,7 @@ final class RegionCache implements DecodeCache.Chained {
 
     @Override
     public boolean isEntry(long phys) {
-        long[] k = keys;
-        Region[] t = table;
-        int m = t.length - 1;
-        for (int i = hash(phys) & m; ; i = (i + 1) & m) {
-            Region r = t[i];
-            if (r == null) return false;
-            if (k[i] == phys && r != TOMBSTONE) return true;
-        }
+        return at(phys) != null;
     }
 
     @Override
