@@ -15,9 +15,11 @@ import org.jemu.cpu.time.VirtualClock;
  * and precise faults), so either engine can run any machine and {@code -accel lockstep} can compare
  * them.
  *
- * <p>Tiering: the interpreter runs cold code a basic block at a time; each block entry is counted
- * by physical address, and at {@link #HOT} executions the region from that entry is scanned and
- * compiled, by default on a worker thread while the interpreter goes on ({@link #BACKGROUND}).
+ * <p>Tiering: the interpreter runs cold code from block to block, counting each block entry in its
+ * decoded instruction ({@link org.jemu.cpu.decode.Insn#jitHeat}; in user mode the dispatcher counts,
+ * a block at a time), and stops before an entry that reached {@link #HOT} executions or where a
+ * region starts; the region from a hot entry is scanned and compiled, by default on a worker thread
+ * while the interpreter goes on ({@link #BACKGROUND}).
  * Regions are looked up by physical address and linear RIP, and are dropped when their page is
  * written.
  *

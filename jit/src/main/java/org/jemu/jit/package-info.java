@@ -6,8 +6,9 @@
  *   <li>{@link org.jemu.jit.Jit} is the dispatcher. It has the contract of the interpreter's
  *       {@code runSystem}/{@code run} (same instruction counts, clock retirement, interrupt points,
  *       fault delivery), so the machine can use either engine and {@code -accel lockstep} can run
- *       both side by side. Cold code runs in the interpreter a basic block at a time; each block
- *       entry is counted by physical address, and at {@link org.jemu.jit.Jit#HOT} executions the
+ *       both side by side. Cold code runs in the interpreter (in system mode from block to block,
+ *       stopping before an entry where a region starts); each block entry is counted in its decoded
+ *       instruction, and at {@link org.jemu.jit.Jit#HOT} executions the
  *       region from that entry is scanned on the CPU thread and compiled on a worker thread (or
  *       inline with {@code -Djemu.jit.compiler=inline}); the result is installed if its page was not
  *       written meanwhile.
