@@ -297,6 +297,7 @@ public final class Jit {
             long t0 = System.nanoTime();
             try {
                 done = compileFirstFitting(rip, phys, scans::get);
+                warmUp(done);
             } catch (RuntimeException | Error e) {
                 // leave the placeholder without code: the interpreter runs this entry
             } finally {
@@ -305,6 +306,21 @@ public final class Jit {
                 inFlight.decrementAndGet();
             }
         });
+    }
+
+    /** Calls with a negative budget, which return at once: HotSpot counts them as invocations. */
+    private static final int WARM_UP_CALLS = Integer.getInteger("jemu.jit.warmUpCalls", 300);
+
+    /**
+     * Calls a new region's code {@link #WARM_UP_CALLS} times on the worker thread with a negative
+     * budget (the region returns before touching anything), so HotSpot queues its first compilation
+     * at once instead of interpreting the region's bytecode for its first few hundred real calls.
+     */
+    private void warmUp(Region r) {
+        if (r.code == null || WARM_UP_CALLS <= 0) return;
+        JitFrame dry = new JitFrame(cpu, interp);
+        dry.max = -1;
+        for (int i = 0; i < WARM_UP_CALLS; i++) r.code.run(cpu, dry);
     }
 
     /** Installs finished compilations whose page was not written since it was scanned. */

@@ -205,6 +205,13 @@ final class RegionCompiler {
         mv.visitFieldInsn(GETSTATIC, REGION_CLASS, MMU_FIELD, "L" + MMU + ";"); mv.visitVarInsn(ASTORE, M);
         mv.visitInsn(ICONST_0); mv.visitVarInsn(ISTORE, N);
         mv.visitVarInsn(ALOAD, X); mv.visitFieldInsn(GETFIELD, FRAME, "max", "I"); mv.visitVarInsn(ISTORE, MAX);
+        // A negative budget is a warm-up call (Jit.warmUp): return before anything is touched.
+        Label go = new Label();
+        mv.visitVarInsn(ILOAD, MAX);
+        mv.visitJumpInsn(IFGE, go);
+        mv.visitInsn(ICONST_0);
+        mv.visitInsn(IRETURN);
+        mv.visitLabel(go);
         // Initialise the temporaries so every path into a handler has them typed.
         for (int t = TA; t < PC; t += 2) { mv.visitInsn(LCONST_0); mv.visitVarInsn(LSTORE, t); }
         mv.visitInsn(ICONST_0); mv.visitVarInsn(ISTORE, PC);

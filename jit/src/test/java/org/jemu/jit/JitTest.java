@@ -310,6 +310,28 @@ class JitTest {
         assertTrue(b.interp.decodeCache().cached(head).jitEntry, "the loop head's instruction is marked");
     }
 
+    /** A warm-up call (negative budget, made by the compiler thread) returns 0 and touches nothing. */
+    @Test
+    void aWarmUpCallLeavesTheMachineAlone() throws Exception {
+        Guest g = both("""
+                    mov $100, %ecx
+                1:  add %rcx, %rax
+                    dec %ecx
+                    jnz 1b
+                    syscall
+                """);
+        Region r = g.jit.regionAt(CODE, CODE);
+        assertNotNull(r, "compiled at the entry");
+        long[] gpr = g.cpu.gpr.clone();
+        long rip = g.cpu.rip, flags = g.cpu.flags.get();
+        JitFrame dry = new JitFrame(g.cpu, g.interp);
+        dry.max = -1;
+        for (int i = 0; i < 3; i++) assertEquals(0, r.code.run(g.cpu, dry));
+        assertArrayEquals(gpr, g.cpu.gpr);
+        assertEquals(rip, g.cpu.rip);
+        assertEquals(flags, g.cpu.flags.get());
+    }
+
     @Test
     void aRegionIsEnteredAtAnyOfItsBlocks() throws Exception {
         // f1 falls into f2 by a jump, so f2 is a block of the region compiled when f1 became hot;
