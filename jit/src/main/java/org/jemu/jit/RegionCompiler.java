@@ -72,11 +72,9 @@ final class RegionCompiler {
 
     /** The machine's CPU: its register arrays, flags, MMU, TLB and RAM become constants of every region class. */
     private final org.jemu.cpu.CpuState cpu;
-    private final org.jemu.cpu.mem.Mmu mmu;
 
     RegionCompiler(org.jemu.cpu.CpuState cpu) {
         this.cpu = cpu;
-        this.mmu = cpu.mmu;
     }
 
     CompiledRegion compile(Map<Long, Block> blocks) throws TooLarge {
@@ -172,7 +170,7 @@ final class RegionCompiler {
     };
 
     private Object[] constantValues() {
-        return new Object[] {mmu.tlbArray(), mmu.ramArray(), cpu.gpr, cpu.flags, cpu.mmu, cpu.xmm, cpu.segBase};
+        return new Object[] {cpu.mmu.tlbArray(), cpu.mmu.ramArray(), cpu.gpr, cpu.flags, cpu.mmu, cpu.xmm, cpu.segBase};
     }
 
     private static void constants(ClassWriter cw) {
@@ -190,7 +188,7 @@ final class RegionCompiler {
             clinit.visitInsn(DUP);
             clinit.visitIntInsn(BIPUSH, i);
             clinit.visitInsn(AALOAD);
-            clinit.visitTypeInsn(CHECKCAST, desc.startsWith("[") ? desc : desc.substring(1, desc.length() - 1));
+            clinit.visitTypeInsn(CHECKCAST, org.objectweb.asm.Type.getType(desc).getInternalName());
             clinit.visitFieldInsn(PUTSTATIC, REGION_CLASS, field, desc);
         }
         clinit.visitInsn(POP);

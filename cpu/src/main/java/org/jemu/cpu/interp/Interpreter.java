@@ -160,13 +160,9 @@ public final class Interpreter {
             n++;
             clock.retire(1);
             if (c.halted || clock.budgetCut()) break;
-            if (end) {
-                // An interrupt shadow or TF must go back to the caller, which single-steps them.
-                if (!counting || c.interruptShadow || c.flags.tf()) break;
-                entry = true;
-            } else {
-                entry = false;
-            }
+            // At a block end an interrupt shadow or TF goes back to the caller, which single-steps them.
+            if (end && (!counting || c.interruptShadow || c.flags.tf())) break;
+            entry = end;
         }
         retired += n;
         return n;
